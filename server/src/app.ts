@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { registerAuth } from './platform/auth/plugin.js';
+import { authRoutes } from './platform/auth/routes.js';
+import { userRoutes } from './platform/auth/user-routes.js';
+import { calendarRoutes } from './platform/calendar/routes.js';
+import { registerErrorHandler } from './platform/errors/error-handler.js';
+import type { App, Deps } from './platform/http/types.js';
+import { redactedLogPaths } from './platform/privacy/mask.js';
+import { catalogRoutes } from './modules/catalog/routes.js';
+import { caseRoutes } from './modules/cases/routes.js';
+import { orgRoutes } from './modules/org/routes.js';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface BuildOptions {
+  logger?: boolean;
+  /** Serve the built web client from web/dist when it exists. */
+  serveWeb?: boolean;
+}
+
+/** Builds the HTTP app from its parts; main.ts and the tests both start here. */
+export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger
+      ? { level: deps.config.logLevel, redact: { paths: redactedLogPaths, censor: '[masked]' } }
+      : false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: deps.config.uploadMaxBytes, files: 20, fields: 50 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'OneStop API',
+        description: 'The teacher-student service center: catalogue, cases, halls and management.',
+        version: '1.0.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'onestop_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  registerAuth(app);
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and database reachability',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
+      },
+    },
+    async () => {
+      await deps.db.execute('select 1');
+      return { status: 'ok' as const, database: deps.config.databaseUrl ? 'postgres' : 'pglite' };
+    },
+  );
+
+  authRoutes(app);
+  userRoutes(app);
+  orgRoutes(app);
+  calendarRoutes(app);
+  catalogRoutes(app);
+  caseRoutes(app);
+
+  if (options.serveWeb && existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return reply
+        .status(404)
+        .send({ error: 'not-found', message: `no route ${request.method} ${request.url}` });
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,3 @@
+import type { App } from '../../platform/http/types.js';
+
+export function catalogRoutes(_app: App): void {}
