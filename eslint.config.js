@@ -9,6 +9,8 @@ export default tseslint.config(
       'data/**',
       'server/drizzle/**',
       'web/src/api/schema.d.ts',
+      'vitest.config.ts',
+      'e2e/vitest.config.ts',
     ],
   },
   js.configs.recommended,
