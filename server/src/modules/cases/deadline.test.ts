@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { dueStatus } from './deadline.js';
+
+const acceptedAt = new Date('2026-03-02T02:00:00Z');
+const dueAt = new Date('2026-03-12T02:00:00Z'); // 10 days later: 240 hours
+
+describe('deadline colour', () => {
+  const open = { state: 'in-progress' as const, acceptedAt, dueAt, pausedAt: null };
+
+  it('R-CASE-3 is green while more than a quarter of the time is left', () => {
+    // 179 of 240 hours used: 61 h (25.4 %) left.
+    expect(dueStatus(open, new Date('2026-03-09T13:00:00Z'), 0.25)).toBe('green');
+  });
+
+  it('R-CASE-3 turns yellow with a quarter of the time left', () => {
+    // 180 of 240 hours used: 60 h (25 %) left.
+    expect(dueStatus(open, new Date('2026-03-09T14:00:00Z'), 0.25)).toBe('yellow');
+  });
+
+  it('R-CASE-3 turns red once overdue', () => {
+    expect(dueStatus(open, new Date('2026-03-12T02:00:01Z'), 0.25)).toBe('red');
+  });
+
+  it('R-CASE-3 a closed case has no colour', () => {
+    expect(dueStatus({ ...open, state: 'completed' }, new Date('2026-04-01'), 0.25)).toBe('none');
+  });
+});

@@ -1,0 +1,598 @@
+import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { DbOrTx } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { isCenter, isUnitMember } from '../../platform/auth/guards.js';
+import { loadCalendar } from '../../platform/calendar/service.js';
+import {
+  AppError,
+  invalidInput,
+  notFound,
+  ruleViolation,
+  type FieldIssue,
+} from '../../platform/errors/app-error.js';
+import { files } from '../../platform/files/schema.js';
+import { checkUpload, storeUpload, type Upload } from '../../platform/files/service.js';
+import type { Actor, Deps } from '../../platform/http/types.js';
+import { maskPhone } from '../../platform/privacy/mask.js';
+import type { ItemContent } from '../catalog/content.js';
+import { items, itemVersions } from '../catalog/schema.js';
+import { getPublishedItemOrThrow } from '../catalog/service.js';
+import { halls, units, windows } from '../org/schema.js';
+import { dueStatus } from './deadline.js';
+import { checkForm, checkMaterials } from './form.js';
+import {
+  allowedActions,
+  caseStates,
+  nextState,
+  transitions,
+  type CaseAction,
+  type CaseState,
+} from './machine.js';
+import { caseEvents, caseMaterials, cases } from './schema.js';
+import { makeTrackingNo } from './tracking-number.js';
+
+type CaseRow = typeof cases.$inferSelect;
+
+export interface FilingInput {
+  itemId: string;
+  form: Record<string, unknown>;
+  /** Required when staff file at a window on the applicant's behalf. */
+  applicantName?: string | undefined;
+  applicantPhone?: string | undefined;
+  materials: (Upload & { materialKey: string })[];
+}
+
+export interface ActionInput {
+  reason?: string | undefined;
+  rule?: string | undefined;
+  note?: string | undefined;
+}
+
+const staffActions: readonly CaseAction[] = [
+  'take',
+  'complete-immediately',
+  'accept-promised',
+  'accept-joint',
+  'escalate',
+  'request-supplement',
+  'complete',
+  'refuse',
+];
+const applicantActions: readonly CaseAction[] = ['resubmit', 'withdraw'];
+
+/** Whether an actor may see a case at all; a case they may not see does not exist for them. */
+export function canSeeCase(actor: Actor, row: Pick<CaseRow, 'applicantId' | 'unitId'>): boolean {
+  if (isCenter(actor)) return true;
+  if (actor.role === 'applicant') return row.applicantId === actor.id;
+  return isUnitMember(actor) && row.unitId === actor.unitId;
+}
+
+/** Whether the actor's role and relation to the case let them take this step. */
+function mayAct(actor: Actor, row: CaseRow, action: CaseAction): boolean {
+  if (applicantActions.includes(action)) {
+    return actor.role === 'applicant' && row.applicantId === actor.id;
+  }
+  if (!staffActions.includes(action)) return false;
+  const isWindowWorker = actor.role === 'staff' || actor.role === 'window-lead';
+  if (!isWindowWorker || row.unitId !== actor.unitId) return false;
+  // Staff act on the cases they took; the window lead may act on any case of the unit.
+  return action === 'take' || actor.role === 'window-lead' || row.handlerId === actor.id;
+}
+
+/** The steps this actor can take on the case now. */
+export function actionsFor(actor: Actor, row: CaseRow): CaseAction[] {
+  return allowedActions(row.state).filter((action) => mayAct(actor, row, action));
+}
+
+function isIntakeOpen(content: ItemContent, at: Date): { isOpen: boolean; why: string } {
+  const local = DateTime.fromJSDate(at, { zone: 'Asia/Shanghai' });
+  const { months, weekdays } = content.intake;
+  if (months.length > 0 && !months.includes(local.month)) {
+    return { isOpen: false, why: `this item is taken only in months ${months.join(', ')}` };
+  }
+  if (weekdays.length > 0 && !weekdays.includes(local.weekday)) {
+    return { isOpen: false, why: `this item is taken only on weekdays ${weekdays.join(', ')}` };
+  }
+  return { isOpen: true, why: '' };
+}
+
+async function insertEvent(
+  db: DbOrTx,
+  caseId: string,
+  actor: Actor,
+  event: {
+    action: string;
+    fromState: CaseState | null;
+    toState: CaseState;
+    reason?: string | null | undefined;
+    detail?: Record<string, unknown>;
+  },
+  at: Date,
+): Promise<void> {
+  await db.insert(caseEvents).values({
+    caseId,
+    at,
+    actorId: actor.id,
+    actorName: actor.displayName,
+    action: event.action,
+    fromState: event.fromState,
+    toState: event.toState,
+    reason: event.reason ?? null,
+    detail: event.detail ?? {},
+  });
+}
+
+/**
+ * Files a case (R-CASE-1): online by the applicant, or at a window by staff on the
+ * applicant's behalf, in which case the window takes it at once.
+ */
+export async function fileCase(deps: Deps, actor: Actor, input: FilingInput): Promise<CaseRow> {
+  const now = deps.now();
+  const isWindowFiling = actor.role === 'staff' || actor.role === 'window-lead';
+  if (actor.role !== 'applicant' && !isWindowFiling) {
+    throw new AppError('forbidden', 'only applicants and window staff file cases');
+  }
+
+  const published = await getPublishedItemOrThrow(deps.db, input.itemId);
+  const { item, content } = published;
+  const issues: FieldIssue[] = [];
+
+  if (isWindowFiling) {
+    if (item.unitId !== actor.unitId) {
+      throw new AppError('forbidden', 'a window files cases only for the items of its own unit');
+    }
+    if (!input.applicantName?.trim()) {
+      issues.push({ path: 'applicantName', message: "the applicant's name is required" });
+    }
+  } else if (item.channel === 'hall') {
+    throw ruleViolation('Art. 6', 'this item is handled at a hall window, not online');
+  }
+
+  const intake = isIntakeOpen(content, now);
+  if (!intake.isOpen) {
+    throw new AppError('rule-violation', intake.why, {
+      issues: [{ path: 'itemId', message: intake.why }],
+    });
+  }
+
+  const form = checkForm(content.form, input.form);
+  issues.push(...form.issues);
+  // At a window the staff see the paper originals; online, the uploads stand in for them.
+  if (!isWindowFiling) {
+    issues.push(
+      ...checkMaterials(
+        content,
+        input.materials.map((file) => file.materialKey),
+      ),
+    );
+  }
+  if (issues.length > 0) throw invalidInput(issues);
+
+  // Every file is checked before anything is written, so a bad one loses nothing.
+  const mimes = await Promise.all(input.materials.map((upload) => checkUpload(deps, upload)));
+
+  return deps.db.transaction(async (tx) => {
+    const state: CaseState = isWindowFiling ? 'reviewing' : 'submitted';
+    const [row] = await tx
+      .insert(cases)
+      .values({
+        trackingNo: makeTrackingNo(now),
+        itemId: item.id,
+        itemVersion: published.version,
+        unitId: item.unitId,
+        windowId: isWindowFiling ? actor.windowId : null,
+        handlerId: isWindowFiling ? actor.id : null,
+        applicantId: isWindowFiling ? null : actor.id,
+        applicantName: isWindowFiling ? (input.applicantName ?? '').trim() : actor.displayName,
+        applicantPhone: input.applicantPhone ?? null,
+        channel: isWindowFiling ? 'window' : 'online',
+        filedBy: actor.id,
+        state,
+        formData: form.data,
+        limit: content.limit,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+
+    for (const [index, upload] of input.materials.entries()) {
+      const stored = await storeUpload(deps, tx, actor.id, upload, mimes[index] ?? '');
+      await tx.insert(caseMaterials).values({
+        caseId: row.id,
+        materialKey: upload.materialKey,
+        fileId: stored.id,
+        round: 1,
+        createdAt: now,
+      });
+    }
+    await insertEvent(
+      tx,
+      row.id,
+      actor,
+      {
+        action: isWindowFiling ? 'filed-at-window' : 'filed-online',
+        fromState: null,
+        toState: state,
+        detail: { materials: input.materials.length },
+      },
+      now,
+    );
+    return row;
+  });
+}
+
+async function campusOfWindow(db: DbOrTx, windowId: string | null): Promise<string | undefined> {
+  if (!windowId) return undefined;
+  const [row] = await db
+    .select({ campusId: halls.campusId })
+    .from(windows)
+    .innerJoin(halls, eq(halls.id, windows.hallId))
+    .where(eq(windows.id, windowId));
+  return row?.campusId;
+}
+
+function checkActionInput(action: CaseAction, input: ActionInput, row: CaseRow): void {
+  const issues: FieldIssue[] = [];
+  if (action === 'refuse') {
+    // Art. 15(6): a refusal is a clear answer with the reason and the rule it rests on.
+    if (!input.reason?.trim())
+      issues.push({ path: 'reason', message: 'a refusal needs its reason' });
+    if (!input.rule?.trim()) {
+      issues.push({ path: 'rule', message: 'a refusal names the rule it rests on' });
+    }
+    if (issues.length > 0) {
+      throw ruleViolation('Art. 15(6)', 'a refusal must give its reason and the rule it rests on', {
+        issues,
+      });
+    }
+  }
+  if (action === 'complete-immediately' && row.limit.kind !== 'on-the-spot') {
+    // Art. 15(1): only items the sheet promises on the spot are handled in one step.
+    throw ruleViolation(
+      'Art. 15(1)',
+      'only an item handled on the spot can be completed immediately; accept it as promised',
+    );
+  }
+}
+
+/**
+ * Takes one step of the case lifecycle. The row is locked for the transaction, so two people
+ * acting at once are serialised and the second sees the state the first left.
+ */
+export async function applyCaseAction(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  action: CaseAction,
+  input: ActionInput,
+): Promise<CaseRow> {
+  const now = deps.now();
+  const calendar = action === 'accept-promised' ? await loadCalendar(deps) : null;
+
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
+    if (!row || !canSeeCase(actor, row)) throw notFound('case');
+
+    const to = nextState(row.state, action);
+    if (!to) {
+      throw new AppError('invalid-state', `a case that is ${row.state} cannot ${action}`, {
+        details: { state: row.state, allowedActions: actionsFor(actor, row) },
+      });
+    }
+    if (!mayAct(actor, row, action)) {
+      throw new AppError('forbidden', `your role cannot ${action} this case`);
+    }
+    checkActionInput(action, input, row);
+
+    const changes: Partial<CaseRow> = { state: to, updatedAt: now };
+    const mode = transitions[action].mode;
+    if (mode) changes.mode = mode;
+    const detail: Record<string, unknown> = {};
+
+    switch (action) {
+      case 'take':
+        changes.handlerId = actor.id;
+        changes.windowId = actor.windowId;
+        break;
+      case 'accept-promised': {
+        const campusId = await campusOfWindow(tx, row.windowId ?? actor.windowId);
+        const due = calendar?.computeDue(now, row.limit, campusId);
+        changes.acceptedAt = now;
+        changes.dueAt = due?.dueAt ?? null;
+        changes.isDueProvisional = due?.isProvisional ?? false;
+        detail.dueAt = changes.dueAt?.toISOString() ?? null;
+        if (changes.isDueProvisional) detail.isDueProvisional = true;
+        break;
+      }
+      case 'complete-immediately':
+        changes.acceptedAt = now;
+        changes.closedAt = now;
+        changes.resultNote = input.note ?? null;
+        break;
+      case 'complete':
+        changes.closedAt = now;
+        changes.resultNote = input.note ?? null;
+        break;
+      case 'refuse':
+        changes.closedAt = now;
+        changes.resultNote = input.reason?.trim() ?? null;
+        changes.resultRule = input.rule?.trim() ?? null;
+        detail.rule = changes.resultRule;
+        break;
+      case 'withdraw':
+        changes.closedAt = now;
+        break;
+      case 'accept-joint':
+      case 'escalate':
+      case 'request-supplement':
+      case 'resubmit':
+        throw new AppError('invalid-state', `${action} is not open yet on this server`);
+    }
+
+    const [updated] = await tx.update(cases).set(changes).where(eq(cases.id, caseId)).returning();
+    if (!updated) throw new Error('update returned no row');
+    await insertEvent(
+      tx,
+      caseId,
+      actor,
+      {
+        action,
+        fromState: row.state,
+        toState: to,
+        reason: input.reason ?? input.note ?? null,
+        detail,
+      },
+      now,
+    );
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: `case.${action}`,
+      entity: 'case',
+      entityId: caseId,
+      detail: { from: row.state, to },
+    });
+    return updated;
+  });
+}
+
+export interface CaseListQuery {
+  state?: CaseState | undefined;
+  q?: string | undefined;
+  /** Only cases the actor holds (staff) or filed (applicants). */
+  isMine?: boolean | undefined;
+  page: number;
+  pageSize: number;
+}
+
+function visibilityFilter(actor: Actor): SQL | undefined {
+  if (isCenter(actor)) return undefined;
+  if (actor.role === 'applicant') return eq(cases.applicantId, actor.id);
+  if (isUnitMember(actor) && actor.unitId) return eq(cases.unitId, actor.unitId);
+  return sql`false`;
+}
+
+/** The cases an actor may see, newest first, with their deadline colour. */
+export async function listCases(deps: Deps, actor: Actor, query: CaseListQuery) {
+  const conditions: (SQL | undefined)[] = [visibilityFilter(actor)];
+  if (query.state) conditions.push(eq(cases.state, query.state));
+  if (query.isMine) {
+    conditions.push(
+      actor.role === 'applicant' ? eq(cases.applicantId, actor.id) : eq(cases.handlerId, actor.id),
+    );
+  }
+  if (query.q?.trim()) {
+    const term = `%${query.q.trim()}%`;
+    conditions.push(or(ilike(cases.trackingNo, term), ilike(cases.applicantName, term)));
+  }
+  const where = and(...conditions);
+
+  const rows = await deps.db
+    .select({
+      case: cases,
+      itemCode: items.code,
+      itemName: sql<ItemContent['name']>`${itemVersions.content} -> 'name'`,
+      unitNameZh: units.nameZh,
+      unitNameEn: units.nameEn,
+    })
+    .from(cases)
+    .innerJoin(items, eq(items.id, cases.itemId))
+    .innerJoin(
+      itemVersions,
+      and(eq(itemVersions.itemId, cases.itemId), eq(itemVersions.version, cases.itemVersion)),
+    )
+    .innerJoin(units, eq(units.id, cases.unitId))
+    .where(where)
+    .orderBy(desc(cases.createdAt), desc(cases.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [total] = await deps.db.select({ value: count() }).from(cases).where(where);
+
+  const now = deps.now();
+  return {
+    total: total?.value ?? 0,
+    items: rows.map((row) => ({
+      ...summarise(row.case, actor),
+      itemCode: row.itemCode,
+      itemName: row.itemName,
+      unit: { nameZh: row.unitNameZh, nameEn: row.unitNameEn },
+      dueStatus: dueStatus(row.case, now, deps.config.warningShare),
+    })),
+  };
+}
+
+function summarise(row: CaseRow, actor: Actor) {
+  return {
+    id: row.id,
+    trackingNo: row.trackingNo,
+    itemId: row.itemId,
+    itemVersion: row.itemVersion,
+    applicantName: row.applicantName,
+    // Staff of the unit see the phone to reach the applicant; nobody else does in full.
+    applicantPhone: isUnitMember(actor) ? row.applicantPhone : maskPhone(row.applicantPhone),
+    channel: row.channel,
+    mode: row.mode,
+    state: row.state,
+    acceptedAt: row.acceptedAt,
+    dueAt: row.dueAt,
+    isDueProvisional: row.isDueProvisional,
+    closedAt: row.closedAt,
+    createdAt: row.createdAt,
+  };
+}
+
+export async function getCaseRowOrThrow(db: DbOrTx, actor: Actor, caseId: string) {
+  const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
+  if (!row || !canSeeCase(actor, row)) throw notFound('case');
+  return row;
+}
+
+async function describeHolder(db: DbOrTx, row: CaseRow) {
+  const [unit] = await db.select().from(units).where(eq(units.id, row.unitId));
+  const [window] = row.windowId
+    ? await db
+        .select({ window: windows, hall: halls })
+        .from(windows)
+        .innerJoin(halls, eq(halls.id, windows.hallId))
+        .where(eq(windows.id, row.windowId))
+    : [];
+  return {
+    unit: { id: row.unitId, nameZh: unit?.nameZh ?? '', nameEn: unit?.nameEn ?? '' },
+    window: window
+      ? {
+          id: window.window.id,
+          number: window.window.number,
+          nameZh: window.window.nameZh,
+          nameEn: window.window.nameEn,
+          hallNameZh: window.hall.nameZh,
+          hallNameEn: window.hall.nameEn,
+        }
+      : null,
+  };
+}
+
+/** A case with its progress, materials, holder and the steps the actor may take (R-CASE-8). */
+export async function getCaseDetail(deps: Deps, actor: Actor, caseId: string) {
+  const { db } = deps;
+  const row = await getCaseRowOrThrow(db, actor, caseId);
+  const [version] = await db
+    .select({ content: itemVersions.content })
+    .from(itemVersions)
+    .where(and(eq(itemVersions.itemId, row.itemId), eq(itemVersions.version, row.itemVersion)));
+  const events = await db
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(caseEvents.id);
+  const materials = await db
+    .select({
+      id: caseMaterials.id,
+      materialKey: caseMaterials.materialKey,
+      round: caseMaterials.round,
+      originalName: files.originalName,
+      mime: files.mime,
+      sizeBytes: files.sizeBytes,
+      createdAt: caseMaterials.createdAt,
+    })
+    .from(caseMaterials)
+    .innerJoin(files, eq(files.id, caseMaterials.fileId))
+    .where(eq(caseMaterials.caseId, caseId))
+    .orderBy(caseMaterials.createdAt);
+
+  return {
+    ...summarise(row, actor),
+    itemName: version?.content.name ?? { zh: '' },
+    formData: row.formData,
+    limit: row.limit,
+    resultNote: row.resultNote,
+    resultRule: row.resultRule,
+    handlerId: row.handlerId,
+    dueStatus: dueStatus(row, deps.now(), deps.config.warningShare),
+    holder: await describeHolder(db, row),
+    materials,
+    events: events.map((event) => ({
+      id: event.id,
+      at: event.at,
+      actorName: event.actorName,
+      action: event.action,
+      fromState: event.fromState,
+      toState: event.toState,
+      reason: event.reason,
+      detail: event.detail,
+    })),
+    allowedActions: actionsFor(actor, row),
+  };
+}
+
+/** The bytes of one uploaded material, for those who may see the case. */
+export async function getCaseMaterialFile(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  materialId: string,
+) {
+  await getCaseRowOrThrow(deps.db, actor, caseId);
+  const [row] = await deps.db
+    .select({ file: files })
+    .from(caseMaterials)
+    .innerJoin(files, eq(files.id, caseMaterials.fileId))
+    .where(and(eq(caseMaterials.id, materialId), eq(caseMaterials.caseId, caseId)));
+  if (!row) throw notFound('material');
+  return { ...row.file, bytes: await deps.files.get(row.file.sha256) };
+}
+
+/**
+ * Public progress by tracking number and the applicant's name (Art. 16): the states and steps,
+ * and which window holds the case, without staff names or the applicant's details.
+ */
+export async function trackCase(deps: Deps, trackingNo: string, applicantName: string) {
+  const { db } = deps;
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.trackingNo, trackingNo.trim().toUpperCase())));
+  if (!row || row.applicantName.trim() !== applicantName.trim()) {
+    throw notFound('no case with that tracking number and name');
+  }
+  const [version] = await db
+    .select({ content: itemVersions.content })
+    .from(itemVersions)
+    .where(and(eq(itemVersions.itemId, row.itemId), eq(itemVersions.version, row.itemVersion)));
+  const events = await db
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, row.id))
+    .orderBy(caseEvents.id);
+  return {
+    trackingNo: row.trackingNo,
+    itemName: version?.content.name ?? { zh: '' },
+    state: row.state,
+    mode: row.mode,
+    createdAt: row.createdAt,
+    acceptedAt: row.acceptedAt,
+    dueAt: row.dueAt,
+    isDueProvisional: row.isDueProvisional,
+    closedAt: row.closedAt,
+    resultNote: row.resultNote,
+    resultRule: row.resultRule,
+    holder: await describeHolder(db, row),
+    events: events.map((event) => ({
+      at: event.at,
+      action: event.action,
+      fromState: event.fromState,
+      toState: event.toState,
+      reason: event.reason,
+    })),
+  };
+}
+
+/** Counts per state for the actor's view, for dashboards and the work list's tabs. */
+export async function countCasesByState(deps: Deps, actor: Actor) {
+  const rows = await deps.db
+    .select({ state: cases.state, value: count() })
+    .from(cases)
+    .where(and(visibilityFilter(actor), inArray(cases.state, [...caseStates])))
+    .groupBy(cases.state);
+  return Object.fromEntries(rows.map((row) => [row.state, row.value]));
+}
