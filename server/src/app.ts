@@ -19,6 +19,7 @@ import { registerAuth } from './platform/auth/plugin.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { userRoutes } from './platform/auth/user-routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
+import { notificationRoutes } from './platform/notifications/routes.js';
 import { registerErrorHandler } from './platform/errors/error-handler.js';
 import type { App, Deps } from './platform/http/types.js';
 import { redactedLogPaths } from './platform/privacy/mask.js';
@@ -104,6 +105,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   userRoutes(app);
   orgRoutes(app);
   calendarRoutes(app);
+  notificationRoutes(app);
   catalogRoutes(app);
   caseRoutes(app);
 

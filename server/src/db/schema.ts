@@ -3,6 +3,7 @@ export * from '../platform/auth/schema.js';
 export * from '../platform/audit/schema.js';
 export * from '../platform/files/schema.js';
 export * from '../platform/calendar/schema.js';
+export * from '../platform/notifications/schema.js';
 export * from '../modules/org/schema.js';
 export * from '../modules/catalog/schema.js';
 export * from '../modules/cases/schema.js';
