@@ -25,6 +25,7 @@ import type { App, Deps } from './platform/http/types.js';
 import { redactedLogPaths } from './platform/privacy/mask.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { caseRoutes } from './modules/cases/routes.js';
+import { consultationRoutes } from './modules/consultations/routes.js';
 import { orgRoutes } from './modules/org/routes.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -108,6 +109,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   notificationRoutes(app);
   catalogRoutes(app);
   caseRoutes(app);
+  consultationRoutes(app);
 
   if (options.serveWeb && existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -7,3 +7,4 @@ export * from '../platform/notifications/schema.js';
 export * from '../modules/org/schema.js';
 export * from '../modules/catalog/schema.js';
 export * from '../modules/cases/schema.js';
+export * from '../modules/consultations/schema.js';
