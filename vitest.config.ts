@@ -10,6 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
+        extends: true,
         test: {
           name: 'pglite',
           include: ['server/**/*.test.ts', 'web/**/*.test.ts'],
@@ -19,6 +20,7 @@ export default defineConfig({
       ...(onServer
         ? [
             {
+              extends: true,
               test: {
                 name: 'postgres',
                 include: ['server/**/*.api.test.ts'],

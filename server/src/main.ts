@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { openPglite, openPostgres, runMigrations, type Database } from './db/client.js';
 import { seedDemoIfEmpty, demoAccounts } from './db/seed/demo.js';
 import { buildApp } from './app.js';
+import { startBackgroundWork } from './jobs.js';
 import { createLocalFileStore } from './platform/files/store.js';
 
 async function main(): Promise<void> {
@@ -27,8 +28,10 @@ async function main(): Promise<void> {
   const seeded = config.seedDemo ? await seedDemoIfEmpty(deps) : false;
 
   const app = await buildApp(deps, { logger: true, serveWeb: true });
+  const stopBackgroundWork = startBackgroundWork(deps, app.log);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await stopBackgroundWork();
     await app.close();
     await database.close();
     process.exit(0);

@@ -20,7 +20,9 @@ describe('embedded database', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'onestop-keep-'));
     const first = await openPglite(dataDir);
     await runMigrations(first);
-    await first.db.insert(units).values({ code: 'JW', nameZh: '教务处', nameEn: 'Academic Affairs' });
+    await first.db
+      .insert(units)
+      .values({ code: 'JW', nameZh: '教务处', nameEn: 'Academic Affairs' });
     await first.close();
 
     const second = await openPglite(dataDir);

@@ -5,15 +5,21 @@ import * as schema from './schema.js';
 
 /** Every table, parents before the tables that refer to them. */
 export function tablesInDependencyOrder(): PgTable[] {
-  const tables = Object.values(schema).filter((value): value is PgTable => is(value, PgTable));
+  const tables = (Object.values(schema) as unknown[]).filter((value): value is PgTable =>
+    is(value, PgTable),
+  );
   const ordered: PgTable[] = [];
   const visiting = new Set<PgTable>();
   const visit = (table: PgTable) => {
-    if (ordered.includes(table) || visiting.has(table)) return;
+    if (ordered.includes(table) || visiting.has(table)) {
+      return;
+    }
     visiting.add(table);
     for (const key of getTableConfig(table).foreignKeys) {
       const parent = key.reference().foreignTable;
-      if (parent !== table) visit(parent);
+      if (parent !== table) {
+        visit(parent);
+      }
     }
     ordered.push(table);
   };

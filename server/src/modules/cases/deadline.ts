@@ -16,11 +16,17 @@ export interface DueInput {
  * applicant's supplement is measured at the moment its clock stopped.
  */
 export function dueStatus(input: DueInput, now: Date, warningShare: number): DueStatus {
-  if (isClosed(input.state) || !input.dueAt || !input.acceptedAt) return 'none';
+  if (isClosed(input.state) || !input.dueAt || !input.acceptedAt) {
+    return 'none';
+  }
   const at = input.pausedAt ?? now;
   const total = input.dueAt.getTime() - input.acceptedAt.getTime();
   const left = input.dueAt.getTime() - at.getTime();
-  if (left < 0) return 'red';
-  if (total <= 0 || left / total <= warningShare) return 'yellow';
+  if (left < 0) {
+    return 'red';
+  }
+  if (total <= 0 || left / total <= warningShare) {
+    return 'yellow';
+  }
   return 'green';
 }

@@ -36,7 +36,9 @@ export function checkForm(
     Object.entries(answers).filter(([, value]) => value !== '' && value !== null),
   );
   const result = z.object(shape).safeParse(cleaned);
-  if (result.success) return { data: result.data, issues: [] };
+  if (result.success) {
+    return { data: result.data, issues: [] };
+  }
   return {
     data: {},
     issues: result.error.issues.map((issue) => ({
@@ -55,14 +57,17 @@ export function checkMaterials(content: ItemContent, uploadedKeys: string[]): Fi
   const known = new Map(content.materials.map((material) => [material.key, material]));
   const issues: FieldIssue[] = [];
   for (const key of uploadedKeys) {
-    if (!known.has(key))
+    if (!known.has(key)) {
       issues.push({ path: `materials.${key}`, message: 'not a material of this item' });
+    }
   }
 
   const uploaded = new Set(uploadedKeys);
   const groups = new Map<string, Material[]>();
   for (const material of content.materials) {
-    if (!material.isUploadRequired || material.condition) continue;
+    if (!material.isUploadRequired || material.condition) {
+      continue;
+    }
     if (material.alternativeGroup) {
       const group = groups.get(material.alternativeGroup) ?? [];
       group.push(material);

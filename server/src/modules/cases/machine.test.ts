@@ -26,6 +26,6 @@ describe('case lifecycle', () => {
   });
 
   it('R-CASE-1 an online filing waits for a window to take it', () => {
-    expect(allowedActions('submitted')).toEqual(['take', 'withdraw']);
+    expect(allowedActions('submitted')).toEqual(['take', 'withdraw', 'hand-over']);
   });
 });

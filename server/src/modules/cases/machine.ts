@@ -32,6 +32,7 @@ export const caseActions = [
   'complete',
   'refuse',
   'withdraw',
+  'hand-over',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 
@@ -58,6 +59,8 @@ export const transitions: Record<CaseAction, Transition> = {
   complete: { from: ['in-progress', 'joint-review', 'escalated'], to: 'completed' },
   refuse: { from: ['reviewing', 'in-progress', 'joint-review', 'escalated'], to: 'refused' },
   withdraw: { from: ['submitted', 'reviewing', 'awaiting-supplement'], to: 'withdrawn' },
+  // First-ask responsibility (Art. 14): a window that is not the right one hands the case on.
+  'hand-over': { from: ['submitted', 'reviewing'], to: 'submitted' },
 };
 
 export function isClosed(state: CaseState): boolean {

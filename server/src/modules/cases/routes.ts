@@ -2,10 +2,13 @@ import type { Multipart } from '@fastify/multipart';
 import { z } from 'zod';
 import { requireActor, requireRole } from '../../platform/auth/guards.js';
 import { AppError, invalidInput } from '../../platform/errors/app-error.js';
+import { optionalBody } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/types.js';
 import { localText, promisedLimit } from '../catalog/content.js';
 import { handlingModes } from '../catalog/schema.js';
+import { caseCollaborationRoutes } from './collaboration-routes.js';
 import { caseActions, caseStates } from './machine.js';
+import { participantDecisions } from './schema.js';
 import {
   applyCaseAction,
   countCasesByState,
@@ -18,6 +21,12 @@ import {
 } from './service.js';
 
 const dueStatusSchema = z.enum(['none', 'green', 'yellow', 'red']);
+
+const noticeEntry = z.object({
+  kind: z.enum(['material', 'step']),
+  text: z.string().trim().min(1).max(500),
+  materialKey: z.string().max(40).optional(),
+});
 
 const caseSummary = z.object({
   id: z.string().uuid(),
@@ -86,6 +95,44 @@ const caseDetail = caseSummary.extend({
     }),
   ),
   allowedActions: z.array(z.enum(caseActions)),
+  unitId: z.string().uuid(),
+  windowId: z.string().uuid().nullable(),
+  jointWay: z.enum(['simple', 'complex']).nullable(),
+  authority: z.string().nullable(),
+  authorityAnswer: z.string().nullable(),
+  supplementCount: z.number().int(),
+  pausedAt: z.date().nullable(),
+  participants: z.array(
+    z.object({
+      unitId: z.string().uuid(),
+      unitNameZh: z.string(),
+      unitNameEn: z.string(),
+      decision: z.enum(participantDecisions),
+      reason: z.string().nullable(),
+      decidedAt: z.date().nullable(),
+    }),
+  ),
+  supplementNotices: z.array(
+    z.object({
+      id: z.string().uuid(),
+      seq: z.number().int(),
+      entries: z.array(noticeEntry),
+      reason: z.string().nullable(),
+      isFlagged: z.boolean(),
+      issuedAt: z.date(),
+      resolvedAt: z.date().nullable(),
+    }),
+  ),
+  jointReview: z
+    .object({
+      noticeNo: z.string().nullable(),
+      requestedAt: z.date(),
+      issuedAt: z.date().nullable(),
+      meetingAt: z.date().nullable(),
+      place: z.string().nullable(),
+      heldAt: z.date().nullable(),
+    })
+    .nullable(),
 });
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -139,6 +186,8 @@ async function readFiling(parts: AsyncIterableIterator<Multipart>) {
 
 /** Filing, handling and tracking of cases (Art. 14–16). */
 export function caseRoutes(app: App): void {
+  caseCollaborationRoutes(app);
+
   app.post(
     '/api/cases',
     {
@@ -231,18 +280,23 @@ export function caseRoutes(app: App): void {
     {
       schema: {
         tags: ['cases'],
-        summary: 'Take one step: take, complete-immediately, accept-promised, refuse, complete, …',
+        summary:
+          'Take one step of the six ways of handling (Art. 15) or hand the case on (Art. 14)',
         description:
           'An illegal step answers 409 with the current state and the allowed steps; a refusal ' +
           'without reason and rule answers 422 (Art. 15(6)).',
         params: z.object({ id: z.string().uuid(), action: z.enum(caseActions) }),
-        body: z
-          .object({
+        body: optionalBody(
+          z.object({
             reason: z.string().trim().max(2000).optional(),
             rule: z.string().trim().max(500).optional(),
             note: z.string().trim().max(2000).optional(),
-          })
-          .default({}),
+            way: z.enum(['simple', 'complex']).optional(),
+            authority: z.string().trim().max(200).optional(),
+            entries: z.array(noticeEntry).max(50).optional(),
+            toWindowId: z.string().uuid().optional(),
+          }),
+        ),
         response: { 200: caseDetail },
       },
     },
@@ -255,6 +309,33 @@ export function caseRoutes(app: App): void {
         request.params.action,
         request.body,
       );
+      return getCaseDetail(app.deps, actor, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/resubmit',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'The applicant supplies what the one-time notice asked for (multipart)',
+        description:
+          'Files as material:<key>. The case returns to the window that took it, to be accepted ' +
+          'again with its full limit (Art. 15(5)).',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 200: caseDetail },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { fields, materials } = request.isMultipart()
+        ? await readFiling(request.parts())
+        : { fields: {}, materials: [] };
+      await applyCaseAction(app.deps, actor, request.params.id, 'resubmit', {
+        materials,
+        note: fields.note,
+      });
       return getCaseDetail(app.deps, actor, request.params.id);
     },
   );

@@ -1,5 +1,6 @@
 import {
   bigserial,
+  primaryKey,
   boolean,
   index,
   integer,
@@ -60,6 +61,11 @@ export const cases = pgTable(
     resultNote: text(),
     resultRule: text(),
     supplementCount: integer().notNull().default(0),
+    /** Joint cases: 'simple' collects sign-offs, 'complex' goes to a center meeting. */
+    jointWay: text().$type<'simple' | 'complex'>(),
+    /** Escalated cases: the outside or higher authority, and its answer (Art. 15(4)). */
+    authority: text(),
+    authorityAnswer: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -107,4 +113,166 @@ export const caseMaterials = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('case_materials_case_idx').on(table.caseId)],
+);
+
+export const participantDecisions = ['pending', 'approved', 'refused'] as const;
+export type ParticipantDecision = (typeof participantDecisions)[number];
+
+/** The units besides the lead that must decide a joint case (Art. 15(3)). */
+export const caseParticipants = pgTable(
+  'case_participants',
+  {
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    unitId: uuid()
+      .notNull()
+      .references(() => units.id),
+    decision: text().$type<ParticipantDecision>().notNull().default('pending'),
+    reason: text(),
+    decidedBy: uuid().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.caseId, table.unitId] }),
+    index('case_participants_unit_idx').on(table.unitId),
+  ],
+);
+
+/**
+ * A complex joint case's meeting: requested by the lead, convened and chaired by the center
+ * with a joint review notice (联合审批会议通知单), and its record.
+ */
+export const jointReviews = pgTable(
+  'joint_reviews',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    requestedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp({ withTimezone: true }).notNull(),
+    requestNote: text().notNull().default(''),
+    noticeNo: text(),
+    issuedBy: uuid().references(() => users.id),
+    issuedAt: timestamp({ withTimezone: true }),
+    meetingAt: timestamp({ withTimezone: true }),
+    place: text(),
+    chairName: text(),
+    heldAt: timestamp({ withTimezone: true }),
+    minutes: text(),
+  },
+  (table) => [uniqueIndex('joint_reviews_case_key').on(table.caseId)],
+);
+
+/** Each unit called to a joint review: the official it must send, who came, what it decided. */
+export const jointReviewInvitees = pgTable(
+  'joint_review_invitees',
+  {
+    reviewId: uuid()
+      .notNull()
+      .references(() => jointReviews.id, { onDelete: 'cascade' }),
+    unitId: uuid()
+      .notNull()
+      .references(() => units.id),
+    officialTitle: text().notNull(),
+    attendeeName: text(),
+    hasAttended: boolean(),
+  },
+  (table) => [primaryKey({ columns: [table.reviewId, table.unitId] })],
+);
+
+/** Contacts with the authority an escalated case was reported to (Art. 15(4)). */
+export const caseContacts = pgTable(
+  'case_contacts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    at: timestamp({ withTimezone: true }).notNull(),
+    actorId: uuid()
+      .notNull()
+      .references(() => users.id),
+    channel: text().notNull(),
+    summary: text().notNull(),
+  },
+  (table) => [index('case_contacts_case_idx').on(table.caseId)],
+);
+
+export interface NoticeEntry {
+  kind: 'material' | 'step';
+  text: string;
+  materialKey?: string | undefined;
+}
+
+/** One-time notices (一次性告知) of what a case lacks; a second one needs a reason and is flagged. */
+export const supplementNotices = pgTable(
+  'supplement_notices',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    seq: integer().notNull(),
+    entries: jsonb().$type<NoticeEntry[]>().notNull(),
+    reason: text(),
+    isFlagged: boolean().notNull().default(false),
+    issuedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    issuedAt: timestamp({ withTimezone: true }).notNull(),
+    resolvedAt: timestamp({ withTimezone: true }),
+  },
+  (table) => [uniqueIndex('supplement_notices_case_seq_key').on(table.caseId, table.seq)],
+);
+
+export const objectionStates = ['open', 'answered', 'with-center', 'closed'] as const;
+export type ObjectionState = (typeof objectionStates)[number];
+
+/** An applicant's objection to a result; the window answers, the center may be asked (Art. 16). */
+export const objections = pgTable(
+  'objections',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    raisedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    text: text().notNull(),
+    raisedAt: timestamp({ withTimezone: true }).notNull(),
+    state: text().$type<ObjectionState>().notNull().default('open'),
+    windowAnswer: text(),
+    answeredBy: uuid().references(() => users.id),
+    answeredAt: timestamp({ withTimezone: true }),
+    takenToCenterAt: timestamp({ withTimezone: true }),
+    centerAnswer: text(),
+    centerAnsweredBy: uuid().references(() => users.id),
+    centerAnsweredAt: timestamp({ withTimezone: true }),
+  },
+  (table) => [
+    index('objections_case_idx').on(table.caseId),
+    index('objections_state_idx').on(table.state),
+  ],
+);
+
+/**
+ * Deadline warnings sent, one per case, kind and due time: the key makes the sweep idempotent
+ * across restarts and server processes, and a new due time after a supplement warns anew.
+ */
+export const caseWarnings = pgTable(
+  'case_warnings',
+  {
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text().$type<'yellow' | 'red'>().notNull(),
+    dueAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.caseId, table.kind, table.dueAt] })],
 );

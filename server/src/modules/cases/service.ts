@@ -1,9 +1,11 @@
-import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { DbOrTx } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { isCenter, isUnitMember } from '../../platform/auth/guards.js';
+import type { WorkingCalendar } from '../../platform/calendar/calendar.js';
 import { loadCalendar } from '../../platform/calendar/service.js';
+import { notify, type Notice } from '../../platform/notifications/service.js';
 import {
   AppError,
   invalidInput,
@@ -16,7 +18,7 @@ import { checkUpload, storeUpload, type Upload } from '../../platform/files/serv
 import type { Actor, Deps } from '../../platform/http/types.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
 import type { ItemContent } from '../catalog/content.js';
-import { items, itemVersions } from '../catalog/schema.js';
+import { itemParticipants, items, itemVersions } from '../catalog/schema.js';
 import { getPublishedItemOrThrow } from '../catalog/service.js';
 import { halls, units, windows } from '../org/schema.js';
 import { dueStatus } from './deadline.js';
@@ -29,7 +31,16 @@ import {
   type CaseAction,
   type CaseState,
 } from './machine.js';
-import { caseEvents, caseMaterials, cases } from './schema.js';
+import {
+  caseEvents,
+  caseMaterials,
+  caseParticipants,
+  cases,
+  jointReviews,
+  supplementNotices,
+  type NoticeEntry,
+} from './schema.js';
+import { centerManagers, unitDeciders, unitMembers, windowStaff } from './recipients.js';
 import { makeTrackingNo } from './tracking-number.js';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -47,6 +58,16 @@ export interface ActionInput {
   reason?: string | undefined;
   rule?: string | undefined;
   note?: string | undefined;
+  /** accept-joint: the simple way (sign-offs) or the complex way (a center meeting). */
+  way?: 'simple' | 'complex' | undefined;
+  /** escalate: the outside or higher authority the case is reported to. */
+  authority?: string | undefined;
+  /** request-supplement: every missing material and step, given at once. */
+  entries?: NoticeEntry[] | undefined;
+  /** hand-over: the window that should hold the case. */
+  toWindowId?: string | undefined;
+  /** resubmit: the materials the applicant now supplies. */
+  materials?: (Upload & { materialKey: string })[] | undefined;
 }
 
 const staffActions: readonly CaseAction[] = [
@@ -58,14 +79,43 @@ const staffActions: readonly CaseAction[] = [
   'request-supplement',
   'complete',
   'refuse',
+  'hand-over',
 ];
 const applicantActions: readonly CaseAction[] = ['resubmit', 'withdraw'];
 
 /** Whether an actor may see a case at all; a case they may not see does not exist for them. */
-export function canSeeCase(actor: Actor, row: Pick<CaseRow, 'applicantId' | 'unitId'>): boolean {
-  if (isCenter(actor)) return true;
-  if (actor.role === 'applicant') return row.applicantId === actor.id;
-  return isUnitMember(actor) && row.unitId === actor.unitId;
+export function canSeeCase(
+  actor: Actor,
+  row: Pick<CaseRow, 'applicantId' | 'unitId'>,
+  participantUnitIds: readonly string[] = [],
+): boolean {
+  if (isCenter(actor)) {
+    return true;
+  }
+  if (actor.role === 'applicant') {
+    return row.applicantId === actor.id;
+  }
+  if (!isUnitMember(actor) || !actor.unitId) {
+    return false;
+  }
+  return row.unitId === actor.unitId || participantUnitIds.includes(actor.unitId);
+}
+
+export async function participantUnitsOf(db: DbOrTx, caseId: string): Promise<string[]> {
+  const rows = await db
+    .select({ unitId: caseParticipants.unitId })
+    .from(caseParticipants)
+    .where(eq(caseParticipants.caseId, caseId));
+  return rows.map((row) => row.unitId);
+}
+
+/** Loads a case for change, locked to this transaction; 404 when the actor may not see it. */
+export async function lockCaseOrThrow(tx: DbOrTx, actor: Actor, caseId: string): Promise<CaseRow> {
+  const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
+  if (!row || !canSeeCase(actor, row, await participantUnitsOf(tx, caseId))) {
+    throw notFound('case');
+  }
+  return row;
 }
 
 /** Whether the actor's role and relation to the case let them take this step. */
@@ -73,11 +123,19 @@ function mayAct(actor: Actor, row: CaseRow, action: CaseAction): boolean {
   if (applicantActions.includes(action)) {
     return actor.role === 'applicant' && row.applicantId === actor.id;
   }
-  if (!staffActions.includes(action)) return false;
+  if (!staffActions.includes(action)) {
+    return false;
+  }
   const isWindowWorker = actor.role === 'staff' || actor.role === 'window-lead';
-  if (!isWindowWorker || row.unitId !== actor.unitId) return false;
-  // Staff act on the cases they took; the window lead may act on any case of the unit.
-  return action === 'take' || actor.role === 'window-lead' || row.handlerId === actor.id;
+  if (!isWindowWorker || row.unitId !== actor.unitId) {
+    return false;
+  }
+  // Staff act on the cases they took; the window lead may act on any case of the unit; a case
+  // nobody has taken yet may be taken or handed on by any window of the unit.
+  if (actor.role === 'window-lead' || row.handlerId === actor.id) {
+    return true;
+  }
+  return row.handlerId === null && (action === 'take' || action === 'hand-over');
 }
 
 /** The steps this actor can take on the case now. */
@@ -97,7 +155,7 @@ function isIntakeOpen(content: ItemContent, at: Date): { isOpen: boolean; why: s
   return { isOpen: true, why: '' };
 }
 
-async function insertEvent(
+export async function insertEvent(
   db: DbOrTx,
   caseId: string,
   actor: Actor,
@@ -167,7 +225,9 @@ export async function fileCase(deps: Deps, actor: Actor, input: FilingInput): Pr
       ),
     );
   }
-  if (issues.length > 0) throw invalidInput(issues);
+  if (issues.length > 0) {
+    throw invalidInput(issues);
+  }
 
   // Every file is checked before anything is written, so a bad one loses nothing.
   const mimes = await Promise.all(input.materials.map((upload) => checkUpload(deps, upload)));
@@ -195,7 +255,9 @@ export async function fileCase(deps: Deps, actor: Actor, input: FilingInput): Pr
         updatedAt: now,
       })
       .returning();
-    if (!row) throw new Error('insert returned no row');
+    if (!row) {
+      throw new Error('insert returned no row');
+    }
 
     for (const [index, upload] of input.materials.entries()) {
       const stored = await storeUpload(deps, tx, actor.id, upload, mimes[index] ?? '');
@@ -219,12 +281,23 @@ export async function fileCase(deps: Deps, actor: Actor, input: FilingInput): Pr
       },
       now,
     );
+    if (!isWindowFiling) {
+      await notify(tx, {
+        userIds: await unitMembers(tx, [item.unitId]),
+        kind: 'case.filed',
+        title: `新的网上申请 New online case: ${row.trackingNo}`,
+        body: content.name.zh,
+        link: `/cases/${row.id}`,
+      });
+    }
     return row;
   });
 }
 
 async function campusOfWindow(db: DbOrTx, windowId: string | null): Promise<string | undefined> {
-  if (!windowId) return undefined;
+  if (!windowId) {
+    return undefined;
+  }
   const [row] = await db
     .select({ campusId: halls.campusId })
     .from(windows)
@@ -235,27 +308,128 @@ async function campusOfWindow(db: DbOrTx, windowId: string | null): Promise<stri
 
 function checkActionInput(action: CaseAction, input: ActionInput, row: CaseRow): void {
   const issues: FieldIssue[] = [];
-  if (action === 'refuse') {
-    // Art. 15(6): a refusal is a clear answer with the reason and the rule it rests on.
-    if (!input.reason?.trim())
-      issues.push({ path: 'reason', message: 'a refusal needs its reason' });
-    if (!input.rule?.trim()) {
-      issues.push({ path: 'rule', message: 'a refusal names the rule it rests on' });
-    }
-    if (issues.length > 0) {
-      throw ruleViolation('Art. 15(6)', 'a refusal must give its reason and the rule it rests on', {
-        issues,
-      });
-    }
+  switch (action) {
+    case 'refuse':
+      // Art. 15(6): a refusal is a clear answer with the reason and the rule it rests on.
+      if (!input.reason?.trim()) {
+        issues.push({ path: 'reason', message: 'a refusal needs its reason' });
+      }
+      if (!input.rule?.trim()) {
+        issues.push({ path: 'rule', message: 'a refusal names the rule it rests on' });
+      }
+      if (issues.length > 0) {
+        throw ruleViolation(
+          'Art. 15(6)',
+          'a refusal must give its reason and the rule it rests on',
+          {
+            issues,
+          },
+        );
+      }
+      return;
+    case 'complete-immediately':
+      // Art. 15(1): only items the sheet promises on the spot are handled in one step.
+      if (row.limit.kind !== 'on-the-spot') {
+        throw ruleViolation(
+          'Art. 15(1)',
+          'only an item handled on the spot can be completed immediately; accept it as promised',
+        );
+      }
+      return;
+    case 'accept-joint':
+      if (!input.way) {
+        issues.push({ path: 'way', message: "'simple' or 'complex'" });
+      }
+      break;
+    case 'escalate':
+      if (!input.authority?.trim()) {
+        issues.push({ path: 'authority', message: 'name the authority the case goes to' });
+      }
+      break;
+    case 'request-supplement':
+      if (!input.entries?.length) {
+        issues.push({ path: 'entries', message: 'list every missing material and step at once' });
+      }
+      if (row.supplementCount > 0 && !input.reason?.trim()) {
+        // Art. 15(5): the notice is one-time; a second one must say why.
+        throw ruleViolation('Art. 15(5)', 'a second one-time notice needs a written reason', {
+          issues: [...issues, { path: 'reason', message: 'why a second notice is needed' }],
+        });
+      }
+      break;
+    case 'hand-over':
+      if (!input.toWindowId) {
+        issues.push({ path: 'toWindowId', message: 'the receiving window' });
+      }
+      break;
+    case 'take':
+    case 'accept-promised':
+    case 'complete':
+    case 'withdraw':
+    case 'resubmit':
+      break;
   }
-  if (action === 'complete-immediately' && row.limit.kind !== 'on-the-spot') {
-    // Art. 15(1): only items the sheet promises on the spot are handled in one step.
-    throw ruleViolation(
-      'Art. 15(1)',
-      'only an item handled on the spot can be completed immediately; accept it as promised',
-    );
+  if (issues.length > 0) {
+    throw invalidInput(issues);
   }
 }
+
+/** Art. 15(3) and (4): a joint case closes only when every unit has decided, an escalated one
+ * only with the authority's answer. */
+async function checkCanComplete(tx: DbOrTx, row: CaseRow): Promise<void> {
+  if (row.state === 'escalated' && !row.authorityAnswer) {
+    throw ruleViolation('Art. 15(4)', "record the authority's answer before completing the case");
+  }
+  if (row.state !== 'joint-review') {
+    return;
+  }
+
+  const participants = await tx
+    .select({ decision: caseParticipants.decision, nameZh: units.nameZh, nameEn: units.nameEn })
+    .from(caseParticipants)
+    .innerJoin(units, eq(units.id, caseParticipants.unitId))
+    .where(eq(caseParticipants.caseId, row.id));
+  const waiting = participants.filter((participant) => participant.decision !== 'approved');
+  if (waiting.length > 0) {
+    throw ruleViolation('Art. 15(3)', 'every participating unit must approve a joint case first', {
+      details: {
+        waiting: waiting.map((participant) => ({
+          nameZh: participant.nameZh,
+          nameEn: participant.nameEn,
+          decision: participant.decision,
+        })),
+      },
+    });
+  }
+  if (row.jointWay === 'complex') {
+    const [review] = await tx.select().from(jointReviews).where(eq(jointReviews.caseId, row.id));
+    if (!review?.heldAt) {
+      throw ruleViolation(
+        'Art. 15(3)',
+        'a complex joint case is decided at the joint review meeting',
+      );
+    }
+  }
+}
+
+async function dueFrom(
+  tx: DbOrTx,
+  calendar: WorkingCalendar | null,
+  row: CaseRow,
+  windowId: string | null,
+  now: Date,
+): Promise<Pick<CaseRow, 'acceptedAt' | 'dueAt' | 'isDueProvisional' | 'pausedAt'>> {
+  const campusId = await campusOfWindow(tx, windowId);
+  const due = calendar?.computeDue(now, row.limit, campusId);
+  return {
+    acceptedAt: now,
+    dueAt: due?.dueAt ?? null,
+    isDueProvisional: due?.isProvisional ?? false,
+    pausedAt: null,
+  };
+}
+
+const countsTheLimit: readonly CaseAction[] = ['accept-promised', 'accept-joint', 'escalate'];
 
 /**
  * Takes one step of the case lifecycle. The row is locked for the transaction, so two people
@@ -269,11 +443,13 @@ export async function applyCaseAction(
   input: ActionInput,
 ): Promise<CaseRow> {
   const now = deps.now();
-  const calendar = action === 'accept-promised' ? await loadCalendar(deps) : null;
+  const calendar = countsTheLimit.includes(action) ? await loadCalendar(deps) : null;
+  const mimes = await Promise.all(
+    (input.materials ?? []).map((upload) => checkUpload(deps, upload)),
+  );
 
   return deps.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
-    if (!row || !canSeeCase(actor, row)) throw notFound('case');
+    const row = await lockCaseOrThrow(tx, actor, caseId);
 
     const to = nextState(row.state, action);
     if (!to) {
@@ -288,22 +464,167 @@ export async function applyCaseAction(
 
     const changes: Partial<CaseRow> = { state: to, updatedAt: now };
     const mode = transitions[action].mode;
-    if (mode) changes.mode = mode;
+    if (mode) {
+      changes.mode = mode;
+    }
     const detail: Record<string, unknown> = {};
+    const link = `/cases/${caseId}`;
+    const notices: Notice[] = [];
 
     switch (action) {
       case 'take':
         changes.handlerId = actor.id;
         changes.windowId = actor.windowId;
         break;
-      case 'accept-promised': {
-        const campusId = await campusOfWindow(tx, row.windowId ?? actor.windowId);
-        const due = calendar?.computeDue(now, row.limit, campusId);
-        changes.acceptedAt = now;
-        changes.dueAt = due?.dueAt ?? null;
-        changes.isDueProvisional = due?.isProvisional ?? false;
-        detail.dueAt = changes.dueAt?.toISOString() ?? null;
-        if (changes.isDueProvisional) detail.isDueProvisional = true;
+      case 'accept-promised':
+      case 'escalate':
+        Object.assign(
+          changes,
+          await dueFrom(tx, calendar, row, row.windowId ?? actor.windowId, now),
+        );
+        if (action === 'escalate') {
+          changes.authority = input.authority?.trim() ?? null;
+          detail.authority = changes.authority;
+        }
+        break;
+      case 'accept-joint': {
+        const participants = await tx
+          .select({ unitId: itemParticipants.unitId })
+          .from(itemParticipants)
+          .where(eq(itemParticipants.itemId, row.itemId));
+        const others = participants.filter((participant) => participant.unitId !== row.unitId);
+        if (others.length === 0) {
+          throw ruleViolation('Art. 15(3)', 'a joint case needs the item to name other units');
+        }
+        Object.assign(
+          changes,
+          await dueFrom(tx, calendar, row, row.windowId ?? actor.windowId, now),
+        );
+        changes.jointWay = input.way ?? 'simple';
+        await tx.delete(caseParticipants).where(eq(caseParticipants.caseId, caseId));
+        await tx
+          .insert(caseParticipants)
+          .values(others.map((participant) => ({ caseId, unitId: participant.unitId })));
+        detail.way = changes.jointWay;
+        detail.participants = others.map((participant) => participant.unitId);
+        notices.push({
+          userIds: await unitDeciders(
+            tx,
+            others.map((participant) => participant.unitId),
+          ),
+          kind: 'case.sign-off-requested',
+          title: `联办件待会签 Joint case to sign off: ${row.trackingNo}`,
+          link,
+        });
+        break;
+      }
+      case 'request-supplement': {
+        const seq = row.supplementCount + 1;
+        const isFlagged = seq > 1;
+        await tx.insert(supplementNotices).values({
+          caseId,
+          seq,
+          entries: input.entries ?? [],
+          reason: input.reason?.trim() ?? null,
+          isFlagged,
+          issuedBy: actor.id,
+          issuedAt: now,
+        });
+        changes.supplementCount = seq;
+        changes.pausedAt = now;
+        detail.entries = input.entries;
+        detail.seq = seq;
+        if (isFlagged) {
+          detail.isFlagged = true;
+        }
+        if (row.applicantId) {
+          notices.push({
+            userIds: [row.applicantId],
+            kind: 'case.supplement-requested',
+            title: `请补充材料 Please supply what is missing: ${row.trackingNo}`,
+            body: (input.entries ?? []).map((entry) => `- ${entry.text}`).join('\n'),
+            link,
+          });
+        }
+        if (isFlagged) {
+          notices.push({
+            userIds: await centerManagers(tx),
+            kind: 'case.second-notice',
+            title: `第二次一次性告知 Second one-time notice: ${row.trackingNo}`,
+            body: input.reason ?? '',
+            link,
+          });
+        }
+        break;
+      }
+      case 'resubmit': {
+        for (const [index, upload] of (input.materials ?? []).entries()) {
+          const stored = await storeUpload(deps, tx, actor.id, upload, mimes[index] ?? '');
+          await tx.insert(caseMaterials).values({
+            caseId,
+            materialKey: upload.materialKey,
+            fileId: stored.id,
+            round: row.supplementCount + 1,
+            createdAt: now,
+          });
+        }
+        await tx
+          .update(supplementNotices)
+          .set({ resolvedAt: now })
+          .where(and(eq(supplementNotices.caseId, caseId), isNull(supplementNotices.resolvedAt)));
+        // Back to the window that took it, to be accepted again with the full limit (Art. 15(5)).
+        Object.assign(changes, {
+          acceptedAt: null,
+          dueAt: null,
+          isDueProvisional: false,
+          pausedAt: null,
+        });
+        detail.materials = input.materials?.length ?? 0;
+        if (row.handlerId) {
+          notices.push({
+            userIds: [row.handlerId],
+            kind: 'case.resubmitted',
+            title: `申请人已补正 Supplement received: ${row.trackingNo}`,
+            link,
+          });
+        }
+        break;
+      }
+      case 'hand-over': {
+        const [target] = await tx
+          .select()
+          .from(windows)
+          .where(eq(windows.id, input.toWindowId ?? ''));
+        if (!target) {
+          throw invalidInput([{ path: 'toWindowId', message: 'no such window' }]);
+        }
+        if (target.id === row.windowId) {
+          throw invalidInput([
+            { path: 'toWindowId', message: 'the case is at that window already' },
+          ]);
+        }
+        Object.assign(changes, {
+          unitId: target.unitId,
+          windowId: target.id,
+          handlerId: null,
+          acceptedAt: null,
+          dueAt: null,
+          isDueProvisional: false,
+        });
+        detail.fromWindowId = row.windowId;
+        detail.toWindowId = target.id;
+        detail.fromUnitId = row.unitId;
+        detail.toUnitId = target.unitId;
+        notices.push({
+          userIds: [
+            ...(await windowStaff(tx, target.id)),
+            ...(await unitMembers(tx, [target.unitId], ['window-lead'])),
+          ],
+          kind: 'case.handed-over',
+          title: `转来的办件 Case handed to your window: ${row.trackingNo}`,
+          body: input.reason ?? '',
+          link,
+        });
         break;
       }
       case 'complete-immediately':
@@ -312,6 +633,7 @@ export async function applyCaseAction(
         changes.resultNote = input.note ?? null;
         break;
       case 'complete':
+        await checkCanComplete(tx, row);
         changes.closedAt = now;
         changes.resultNote = input.note ?? null;
         break;
@@ -324,15 +646,22 @@ export async function applyCaseAction(
       case 'withdraw':
         changes.closedAt = now;
         break;
-      case 'accept-joint':
-      case 'escalate':
-      case 'request-supplement':
-      case 'resubmit':
-        throw new AppError('invalid-state', `${action} is not open yet on this server`);
+    }
+
+    if (changes.closedAt && row.applicantId && action !== 'withdraw') {
+      notices.push({
+        userIds: [row.applicantId],
+        kind: 'case.closed',
+        title: `办件已办结 Your case is closed: ${row.trackingNo}`,
+        body: changes.resultNote ?? '',
+        link,
+      });
     }
 
     const [updated] = await tx.update(cases).set(changes).where(eq(cases.id, caseId)).returning();
-    if (!updated) throw new Error('update returned no row');
+    if (!updated) {
+      throw new Error('update returned no row');
+    }
     await insertEvent(
       tx,
       caseId,
@@ -353,6 +682,9 @@ export async function applyCaseAction(
       entityId: caseId,
       detail: { from: row.state, to },
     });
+    for (const notice of notices) {
+      await notify(tx, notice);
+    }
     return updated;
   });
 }
@@ -366,17 +698,30 @@ export interface CaseListQuery {
   pageSize: number;
 }
 
+function participatesIn(unitId: string): SQL {
+  return sql`exists (select 1 from ${caseParticipants} where ${caseParticipants.caseId} = ${cases.id} and ${caseParticipants.unitId} = ${unitId})`;
+}
+
 function visibilityFilter(actor: Actor): SQL | undefined {
-  if (isCenter(actor)) return undefined;
-  if (actor.role === 'applicant') return eq(cases.applicantId, actor.id);
-  if (isUnitMember(actor) && actor.unitId) return eq(cases.unitId, actor.unitId);
+  if (isCenter(actor)) {
+    return undefined;
+  }
+  if (actor.role === 'applicant') {
+    return eq(cases.applicantId, actor.id);
+  }
+  if (isUnitMember(actor) && actor.unitId) {
+    const participates = participatesIn(actor.unitId);
+    return or(eq(cases.unitId, actor.unitId), participates);
+  }
   return sql`false`;
 }
 
 /** The cases an actor may see, newest first, with their deadline colour. */
 export async function listCases(deps: Deps, actor: Actor, query: CaseListQuery) {
   const conditions: (SQL | undefined)[] = [visibilityFilter(actor)];
-  if (query.state) conditions.push(eq(cases.state, query.state));
+  if (query.state) {
+    conditions.push(eq(cases.state, query.state));
+  }
   if (query.isMine) {
     conditions.push(
       actor.role === 'applicant' ? eq(cases.applicantId, actor.id) : eq(cases.handlerId, actor.id),
@@ -444,7 +789,9 @@ function summarise(row: CaseRow, actor: Actor) {
 
 export async function getCaseRowOrThrow(db: DbOrTx, actor: Actor, caseId: string) {
   const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
-  if (!row || !canSeeCase(actor, row)) throw notFound('case');
+  if (!row || !canSeeCase(actor, row, await participantUnitsOf(db, caseId))) {
+    throw notFound('case');
+  }
   return row;
 }
 
@@ -500,10 +847,57 @@ export async function getCaseDetail(deps: Deps, actor: Actor, caseId: string) {
     .where(eq(caseMaterials.caseId, caseId))
     .orderBy(caseMaterials.createdAt);
 
+  const participants = await db
+    .select({
+      unitId: caseParticipants.unitId,
+      unitNameZh: units.nameZh,
+      unitNameEn: units.nameEn,
+      decision: caseParticipants.decision,
+      reason: caseParticipants.reason,
+      decidedAt: caseParticipants.decidedAt,
+    })
+    .from(caseParticipants)
+    .innerJoin(units, eq(units.id, caseParticipants.unitId))
+    .where(eq(caseParticipants.caseId, caseId));
+  const notices = await db
+    .select({
+      id: supplementNotices.id,
+      seq: supplementNotices.seq,
+      entries: supplementNotices.entries,
+      reason: supplementNotices.reason,
+      isFlagged: supplementNotices.isFlagged,
+      issuedAt: supplementNotices.issuedAt,
+      resolvedAt: supplementNotices.resolvedAt,
+    })
+    .from(supplementNotices)
+    .where(eq(supplementNotices.caseId, caseId))
+    .orderBy(supplementNotices.seq);
+  const [review] = await db
+    .select({
+      noticeNo: jointReviews.noticeNo,
+      requestedAt: jointReviews.requestedAt,
+      issuedAt: jointReviews.issuedAt,
+      meetingAt: jointReviews.meetingAt,
+      place: jointReviews.place,
+      heldAt: jointReviews.heldAt,
+    })
+    .from(jointReviews)
+    .where(eq(jointReviews.caseId, caseId));
+
   return {
     ...summarise(row, actor),
     itemName: version?.content.name ?? { zh: '' },
     formData: row.formData,
+    unitId: row.unitId,
+    windowId: row.windowId,
+    jointWay: row.jointWay,
+    authority: row.authority,
+    authorityAnswer: row.authorityAnswer,
+    supplementCount: row.supplementCount,
+    pausedAt: row.pausedAt,
+    participants,
+    supplementNotices: notices,
+    jointReview: review ?? null,
     limit: row.limit,
     resultNote: row.resultNote,
     resultRule: row.resultRule,
@@ -538,7 +932,9 @@ export async function getCaseMaterialFile(
     .from(caseMaterials)
     .innerJoin(files, eq(files.id, caseMaterials.fileId))
     .where(and(eq(caseMaterials.id, materialId), eq(caseMaterials.caseId, caseId)));
-  if (!row) throw notFound('material');
+  if (!row) {
+    throw notFound('material');
+  }
   return { ...row.file, bytes: await deps.files.get(row.file.sha256) };
 }
 

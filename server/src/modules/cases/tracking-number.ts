@@ -11,6 +11,8 @@ const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export function makeTrackingNo(at: Date): string {
   const day = DateTime.fromJSDate(at, { zone: 'Asia/Shanghai' }).toFormat('yyMMdd');
   let suffix = '';
-  for (let index = 0; index < 6; index += 1) suffix += alphabet[randomInt(alphabet.length)];
+  for (let index = 0; index < 6; index += 1) {
+    suffix += alphabet[randomInt(alphabet.length)];
+  }
   return `OS${day}-${suffix}`;
 }

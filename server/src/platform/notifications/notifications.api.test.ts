@@ -37,7 +37,9 @@ describe('notifications', () => {
     });
 
     const mailer = createMailer(smtp.url);
-    if (!mailer) throw new Error('no mailer');
+    if (!mailer) {
+      throw new Error('no mailer');
+    }
     expect(await deliverPendingMail(t.deps, mailer)).toBe(1);
     expect(smtp.messages).toHaveLength(1);
     expect(smtp.messages[0]?.subject).toBe('[OneStop] 办件已超期 OS260302-ABCDEF');
@@ -59,7 +61,9 @@ describe('notifications', () => {
     await t.deps.db.update(users).set({ email: 'staff@scut.test' }).where(eq(users.id, staff.id));
     await notify(t.deps.db, { userIds: [staff.id], kind: 'k', title: 'retry me' });
     const broken = createMailer('smtp://127.0.0.1:1');
-    if (!broken) throw new Error('no mailer');
+    if (!broken) {
+      throw new Error('no mailer');
+    }
     expect(await deliverPendingMail(t.deps, broken)).toBe(1);
     const [row] = await t.deps.db.select().from(emailOutbox);
     expect(row?.sentAt).toBeNull();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requireActor } from '../auth/guards.js';
+import { optionalBody } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 import { listNotifications, markRead } from './service.js';
 
@@ -43,7 +44,7 @@ export function notificationRoutes(app: App): void {
       schema: {
         tags: ['notifications'],
         summary: 'Mark one notification (id) or all as read',
-        body: z.object({ id: z.string().uuid().optional() }).default({}),
+        body: optionalBody(z.object({ id: z.string().uuid().optional() })),
         response: { 204: z.null() },
       },
     },

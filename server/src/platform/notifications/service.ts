@@ -23,7 +23,9 @@ export interface Notice {
  */
 export async function notify(db: DbOrTx, notice: Notice): Promise<number> {
   const userIds = [...new Set(notice.userIds)];
-  if (userIds.length === 0) return 0;
+  if (userIds.length === 0) {
+    return 0;
+  }
 
   const inserted = await db
     .insert(notifications)
@@ -39,7 +41,9 @@ export async function notify(db: DbOrTx, notice: Notice): Promise<number> {
     )
     .onConflictDoNothing()
     .returning({ id: notifications.id, userId: notifications.userId });
-  if (inserted.length === 0) return 0;
+  if (inserted.length === 0) {
+    return 0;
+  }
 
   const recipients = await db
     .select({ id: users.id, email: users.email })
@@ -67,7 +71,9 @@ export async function notify(db: DbOrTx, notice: Notice): Promise<number> {
         ]
       : [];
   });
-  if (mails.length > 0) await db.insert(emailOutbox).values(mails);
+  if (mails.length > 0) {
+    await db.insert(emailOutbox).values(mails);
+  }
   return inserted.length;
 }
 
@@ -122,7 +128,9 @@ export async function deliverPendingMail(
         .orderBy(asc(emailOutbox.createdAt))
         .limit(1)
         .for('update', { skipLocked: true });
-      if (!mail) return false;
+      if (!mail) {
+        return false;
+      }
       try {
         await mailer.sendMail({
           from: deps.config.mailFrom,
@@ -144,8 +152,12 @@ export async function deliverPendingMail(
       }
       return true;
     });
-    if (!delivered) return sent;
+    if (!delivered) {
+      return sent;
+    }
     sent += 1;
-    if (sent >= batchSize) return sent;
+    if (sent >= batchSize) {
+      return sent;
+    }
   }
 }
