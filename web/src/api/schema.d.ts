@@ -262,6 +262,816 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When a case accepted at a given moment would be due under a promised limit */
+        get: {
+            parameters: {
+                query: {
+                    acceptedAt: string;
+                    campusId?: string;
+                    days?: number;
+                    hours?: number;
+                    limitKind: "on-the-spot" | "working-days" | "working-hours" | "calendar-days" | "working-days-range" | "none";
+                    maxDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            isProvisional: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The center’s overrides: campus closures and days opened or closed by hand */
+        get: {
+            parameters: {
+                query?: {
+                    campusId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campusId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            createdBy: string | null;
+                            /** Format: date */
+                            day: string;
+                            /** Format: uuid */
+                            id: string;
+                            isWorkingDay: boolean;
+                            note: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Close or open a day on one campus, or on all when no campus is named */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        campusId?: string | null;
+                        /** Format: date */
+                        day: string;
+                        isWorkingDay: boolean;
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campusId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            createdBy: string | null;
+                            /** Format: date */
+                            day: string;
+                            /** Format: uuid */
+                            id: string;
+                            isWorkingDay: boolean;
+                            note: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/overrides/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one of the center’s overrides */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/working-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each day of a range (at most 366) with whether it is a working day and why */
+        get: {
+            parameters: {
+                query: {
+                    campusId?: string;
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campusId: string | null;
+                            /** Format: date */
+                            day: string;
+                            isProvisional: boolean;
+                            isWorkingDay: boolean;
+                            /** @enum {string} */
+                            kind: "workday" | "weekend" | "holiday" | "make-up-workday" | "override";
+                            name: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The years whose official arrangement is known, from the package or the center */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isInPackage: boolean;
+                            /** Format: date-time */
+                            loadedAt: string | null;
+                            note: string;
+                            /** @enum {string} */
+                            source: "package" | "center";
+                            year: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Load the announced holidays and make-up working days of a year, replacing any */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        holidays: {
+                            /** Format: date */
+                            date: string;
+                            name: string;
+                        }[];
+                        note?: string;
+                        /** @default [] */
+                        workdays?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isInPackage: boolean;
+                            /** Format: date-time */
+                            loadedAt: string | null;
+                            note: string;
+                            /** @enum {string} */
+                            source: "package" | "center";
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases the caller may see: own (applicant), unit (window roles), all (center) */
+        get: {
+            parameters: {
+                query?: {
+                    mine?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    state?: "submitted" | "reviewing" | "in-progress" | "joint-review" | "escalated" | "awaiting-supplement" | "completed" | "refused" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
+                            items: {
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                applicantName: string;
+                                applicantPhone: string | null;
+                                /** @enum {string} */
+                                channel: "online" | "window";
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** @enum {string} */
+                                dueStatus: "none" | "green" | "yellow" | "red";
+                                /** Format: uuid */
+                                id: string;
+                                isDueProvisional: boolean;
+                                itemCode: string;
+                                /** Format: uuid */
+                                itemId: string;
+                                itemName: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                itemVersion: number;
+                                /** @enum {string|null} */
+                                mode: "immediate" | "promised" | "joint" | "escalated" | "supplement" | "reply" | null;
+                                /** @enum {string} */
+                                state: "submitted" | "reviewing" | "in-progress" | "joint-review" | "escalated" | "awaiting-supplement" | "completed" | "refused" | "withdrawn";
+                                trackingNo: string;
+                                unit: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * File a case (multipart: itemId, form as JSON, files as material:<key>)
+         * @description Applicants file online; window staff file on the applicant’s behalf with applicantName. Materials are checked by content (PDF, JPEG, PNG, Word) and size.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            applicantName: string;
+                            applicantPhone: string | null;
+                            /** @enum {string} */
+                            channel: "online" | "window";
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            isDueProvisional: boolean;
+                            /** Format: uuid */
+                            itemId: string;
+                            itemVersion: number;
+                            /** @enum {string|null} */
+                            mode: "immediate" | "promised" | "joint" | "escalated" | "supplement" | "reply" | null;
+                            /** @enum {string} */
+                            state: "submitted" | "reviewing" | "in-progress" | "joint-review" | "escalated" | "awaiting-supplement" | "completed" | "refused" | "withdrawn";
+                            trackingNo: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case with its progress, materials and the steps the caller may take */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            allowedActions: ("take" | "complete-immediately" | "accept-promised" | "accept-joint" | "escalate" | "request-supplement" | "resubmit" | "complete" | "refuse" | "withdraw" | "hand-over")[];
+                            applicantName: string;
+                            applicantPhone: string | null;
+                            /** @enum {string} */
+                            channel: "online" | "window";
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** @enum {string} */
+                            dueStatus: "none" | "green" | "yellow" | "red";
+                            events: {
+                                action: string;
+                                actorName: string;
+                                /** Format: date-time */
+                                at: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string|null} */
+                                fromState: "submitted" | "reviewing" | "in-progress" | "joint-review" | "escalated" | "awaiting-supplement" | "completed" | "refused" | "withdrawn" | null;
+                                id: number;
+                                reason: string | null;
+                                /** @enum {string} */
+                                toState: "submitted" | "reviewing" | "in-progress" | "joint-review" | "escalated" | "awaiting-supplement" | "completed" | "refused" | "withdrawn";
+                            }[];
+                            formData: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: uuid */
+                            handlerId: string | null;
+                            holder: {
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                window: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                } | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            isDueProvisional: boolean;
+                            /** Format: uuid */
+                            itemId: string;
+                            itemName: {
+                                en?: string;
+                                zh: string;
+                            };
+                            itemVersion: number;
+                            limit: {
+                                /** @enum {string} */
+                                kind: "on-the-spot";
+                            } | {
+                                days: number;
+                                /** @default false */
+                                isInPrinciple: boolean;
+                                /** @enum {string} */
+                                kind: "working-days";
+                            } | {
+                                hours: number;
+                                /** @enum {string} */
+                                kind: "working-hours";
+                            } | {
+                                days: number;
+                                /** @enum {string} */
+                                kind: "calendar-days";
+                            } | {
+                                /** @enum {string} */
+                                kind: "working-days-range";
+                                maxDays: number;
+                                minDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "none";
+                                note: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            };
+                            materials: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                materialKey: string;
+                                mime: string;
+                                originalName: string;
+                                round: number;
+                                sizeBytes: number;
+                            }[];
+                            /** @enum {string|null} */
+                            mode: "immediate" | "promised" | "joint" | "escalated" | "supplement" | "reply" | null;
+                            resultNote: string | null;
+                            resultRule: string | null;
+                            /** @enum {string} */
+                            state: "submitted" | "reviewing" | "in-progress" | "joint-review" | "escalated" | "awaiting-supplement" | "completed" | "refused" | "withdrawn";
+                            trackingNo: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take one step: take, complete-immediately, accept-promised, refuse, complete, …
+         * @description An illegal step answers 409 with the current state and the allowed steps; a refusal without reason and rule answers 422 (Art. 15(6)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: "take" | "complete-immediately" | "accept-promised" | "accept-joint" | "escalate" | "request-supplement" | "resubmit" | "complete" | "refuse" | "withdraw" | "hand-over";
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        reason?: string;
+                        rule?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            allowedActions: ("take" | "complete-immediately" | "accept-promised" | "accept-joint" | "escalate" | "request-supplement" | "resubmit" | "complete" | "refuse" | "withdraw" | "hand-over")[];
+                            applicantName: string;
+                            applicantPhone: string | null;
+                            /** @enum {string} */
+                            channel: "online" | "window";
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** @enum {string} */
+                            dueStatus: "none" | "green" | "yellow" | "red";
+                            events: {
+                                action: string;
+                                actorName: string;
+                                /** Format: date-time */
+                                at: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string|null} */
+                                fromState: "submitted" | "reviewing" | "in-progress" | "joint-review" | "escalated" | "awaiting-supplement" | "completed" | "refused" | "withdrawn" | null;
+                                id: number;
+                                reason: string | null;
+                                /** @enum {string} */
+                                toState: "submitted" | "reviewing" | "in-progress" | "joint-review" | "escalated" | "awaiting-supplement" | "completed" | "refused" | "withdrawn";
+                            }[];
+                            formData: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: uuid */
+                            handlerId: string | null;
+                            holder: {
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                window: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                } | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            isDueProvisional: boolean;
+                            /** Format: uuid */
+                            itemId: string;
+                            itemName: {
+                                en?: string;
+                                zh: string;
+                            };
+                            itemVersion: number;
+                            limit: {
+                                /** @enum {string} */
+                                kind: "on-the-spot";
+                            } | {
+                                days: number;
+                                /** @default false */
+                                isInPrinciple: boolean;
+                                /** @enum {string} */
+                                kind: "working-days";
+                            } | {
+                                hours: number;
+                                /** @enum {string} */
+                                kind: "working-hours";
+                            } | {
+                                days: number;
+                                /** @enum {string} */
+                                kind: "calendar-days";
+                            } | {
+                                /** @enum {string} */
+                                kind: "working-days-range";
+                                maxDays: number;
+                                minDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "none";
+                                note: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            };
+                            materials: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                materialKey: string;
+                                mime: string;
+                                originalName: string;
+                                round: number;
+                                sizeBytes: number;
+                            }[];
+                            /** @enum {string|null} */
+                            mode: "immediate" | "promised" | "joint" | "escalated" | "supplement" | "reply" | null;
+                            resultNote: string | null;
+                            resultRule: string | null;
+                            /** @enum {string} */
+                            state: "submitted" | "reviewing" | "in-progress" | "joint-review" | "escalated" | "awaiting-supplement" | "completed" | "refused" | "withdrawn";
+                            trackingNo: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/materials/{materialId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one uploaded material */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    materialId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -296,6 +1106,2402 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the catalogue in Chinese or English, by campus, unit and audience */
+        get: {
+            parameters: {
+                query?: {
+                    audience?: "teacher" | "student" | "visitor" | "unit";
+                    campusId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    status?: "draft" | "published" | "withdrawn" | "all";
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                audiences: string[];
+                                campusIds: string[];
+                                /** @enum {string} */
+                                channel: "online" | "hall" | "both";
+                                code: string;
+                                /** @enum {string} */
+                                defaultMode: "immediate" | "promised" | "joint" | "escalated" | "supplement" | "reply";
+                                hasDraft: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                isForeignFacing: boolean;
+                                limit: {
+                                    /** @enum {string} */
+                                    kind: "on-the-spot";
+                                } | {
+                                    days: number;
+                                    /** @default false */
+                                    isInPrinciple: boolean;
+                                    /** @enum {string} */
+                                    kind: "working-days";
+                                } | {
+                                    hours: number;
+                                    /** @enum {string} */
+                                    kind: "working-hours";
+                                } | {
+                                    days: number;
+                                    /** @enum {string} */
+                                    kind: "calendar-days";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "working-days-range";
+                                    maxDays: number;
+                                    minDays: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "none";
+                                    note: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                };
+                                name: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                /** @enum {string} */
+                                status: "draft" | "published" | "withdrawn";
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                version: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an item as a draft */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        campusIds?: string[];
+                        /** @enum {string} */
+                        channel: "online" | "hall" | "both";
+                        code: string;
+                        content: {
+                            /**
+                             * @default {
+                             *       "isAllowed": false
+                             *     }
+                             */
+                            agent?: {
+                                authorisation?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                isAllowed: boolean;
+                            };
+                            applicantTypes: ("teacher" | "student" | "visitor" | "unit")[];
+                            basis: {
+                                en?: string;
+                                zh: string;
+                            }[];
+                            /** @default {} */
+                            contact?: {
+                                phone?: string;
+                                place?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            };
+                            eligibility: {
+                                en?: string;
+                                zh: string;
+                            };
+                            /**
+                             * @default {
+                             *       "kind": "free"
+                             *     }
+                             */
+                            fee?: ({
+                                /** @enum {string} */
+                                kind: "free";
+                            } | {
+                                amountFen: number;
+                                /** @enum {string} */
+                                kind: "flat";
+                                label?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            } | {
+                                amountFen: number;
+                                /** @enum {string} */
+                                kind: "per-copy";
+                                unit: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "tiered";
+                                tiers: {
+                                    amountFen: number;
+                                    label: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                }[];
+                            }) | {
+                                /** @enum {string} */
+                                kind: "composite";
+                                parts: ({
+                                    /** @enum {string} */
+                                    kind: "free";
+                                } | {
+                                    amountFen: number;
+                                    /** @enum {string} */
+                                    kind: "flat";
+                                    label?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                } | {
+                                    amountFen: number;
+                                    /** @enum {string} */
+                                    kind: "per-copy";
+                                    unit: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "tiered";
+                                    tiers: {
+                                        amountFen: number;
+                                        label: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                    }[];
+                                })[];
+                            };
+                            /** @default [] */
+                            form?: {
+                                /** @default true */
+                                isRequired?: boolean;
+                                key: string;
+                                label: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                options?: {
+                                    label: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    value: string;
+                                }[];
+                                /** @enum {string} */
+                                type: "text" | "textarea" | "number" | "date" | "select";
+                            }[];
+                            /**
+                             * @default {
+                             *       "weekdays": [],
+                             *       "months": []
+                             *     }
+                             */
+                            intake?: {
+                                leadWorkingDays?: number;
+                                /** @default [] */
+                                months?: number[];
+                                note?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                /** @default [] */
+                                weekdays?: number[];
+                            };
+                            limit: {
+                                /** @enum {string} */
+                                kind: "on-the-spot";
+                            } | {
+                                days: number;
+                                /** @default false */
+                                isInPrinciple?: boolean;
+                                /** @enum {string} */
+                                kind: "working-days";
+                            } | {
+                                hours: number;
+                                /** @enum {string} */
+                                kind: "working-hours";
+                            } | {
+                                days: number;
+                                /** @enum {string} */
+                                kind: "calendar-days";
+                            } | {
+                                /** @enum {string} */
+                                kind: "working-days-range";
+                                maxDays: number;
+                                minDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "none";
+                                note: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            };
+                            /** @default [] */
+                            materials?: {
+                                alternativeGroup?: string;
+                                condition?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                /** @default 0 */
+                                copies?: number;
+                                /**
+                                 * @default either
+                                 * @enum {string}
+                                 */
+                                format?: "paper" | "electronic" | "either";
+                                /** @default false */
+                                isUploadRequired?: boolean;
+                                key: string;
+                                name: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                note?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                /** @default 1 */
+                                originals?: number;
+                                photoSpec?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            }[];
+                            name: {
+                                en?: string;
+                                zh: string;
+                            };
+                            reissueLimit?: number;
+                            /** @default [] */
+                            rules?: {
+                                en?: string;
+                                zh: string;
+                            }[];
+                            steps: {
+                                detail?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                title: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            }[];
+                            summary?: {
+                                en?: string;
+                                zh: string;
+                            };
+                        };
+                        /** @enum {string} */
+                        defaultMode: "immediate" | "promised" | "joint" | "escalated" | "supplement" | "reply";
+                        /** @default false */
+                        isForeignFacing?: boolean;
+                        /** @default [] */
+                        participantUnitIds?: string[];
+                        /** Format: uuid */
+                        unitId: string;
+                        /** @default [] */
+                        windowIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            audiences: string[];
+                            campusIds: string[];
+                            /** @enum {string} */
+                            channel: "online" | "hall" | "both";
+                            code: string;
+                            content: {
+                                /**
+                                 * @default {
+                                 *       "isAllowed": false
+                                 *     }
+                                 */
+                                agent: {
+                                    authorisation?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    isAllowed: boolean;
+                                };
+                                applicantTypes: ("teacher" | "student" | "visitor" | "unit")[];
+                                basis: {
+                                    en?: string;
+                                    zh: string;
+                                }[];
+                                /** @default {} */
+                                contact: {
+                                    phone?: string;
+                                    place?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                };
+                                eligibility: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                /**
+                                 * @default {
+                                 *       "kind": "free"
+                                 *     }
+                                 */
+                                fee: ({
+                                    /** @enum {string} */
+                                    kind: "free";
+                                } | {
+                                    amountFen: number;
+                                    /** @enum {string} */
+                                    kind: "flat";
+                                    label?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                } | {
+                                    amountFen: number;
+                                    /** @enum {string} */
+                                    kind: "per-copy";
+                                    unit: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "tiered";
+                                    tiers: {
+                                        amountFen: number;
+                                        label: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                    }[];
+                                }) | {
+                                    /** @enum {string} */
+                                    kind: "composite";
+                                    parts: ({
+                                        /** @enum {string} */
+                                        kind: "free";
+                                    } | {
+                                        amountFen: number;
+                                        /** @enum {string} */
+                                        kind: "flat";
+                                        label?: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                    } | {
+                                        amountFen: number;
+                                        /** @enum {string} */
+                                        kind: "per-copy";
+                                        unit: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "tiered";
+                                        tiers: {
+                                            amountFen: number;
+                                            label: {
+                                                en?: string;
+                                                zh: string;
+                                            };
+                                        }[];
+                                    })[];
+                                };
+                                /** @default [] */
+                                form: {
+                                    /** @default true */
+                                    isRequired: boolean;
+                                    key: string;
+                                    label: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    options?: {
+                                        label: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                        value: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    type: "text" | "textarea" | "number" | "date" | "select";
+                                }[];
+                                /**
+                                 * @default {
+                                 *       "weekdays": [],
+                                 *       "months": []
+                                 *     }
+                                 */
+                                intake: {
+                                    leadWorkingDays?: number;
+                                    /** @default [] */
+                                    months: number[];
+                                    note?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    /** @default [] */
+                                    weekdays: number[];
+                                };
+                                limit: {
+                                    /** @enum {string} */
+                                    kind: "on-the-spot";
+                                } | {
+                                    days: number;
+                                    /** @default false */
+                                    isInPrinciple: boolean;
+                                    /** @enum {string} */
+                                    kind: "working-days";
+                                } | {
+                                    hours: number;
+                                    /** @enum {string} */
+                                    kind: "working-hours";
+                                } | {
+                                    days: number;
+                                    /** @enum {string} */
+                                    kind: "calendar-days";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "working-days-range";
+                                    maxDays: number;
+                                    minDays: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "none";
+                                    note: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                };
+                                /** @default [] */
+                                materials: {
+                                    alternativeGroup?: string;
+                                    condition?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    /** @default 0 */
+                                    copies: number;
+                                    /**
+                                     * @default either
+                                     * @enum {string}
+                                     */
+                                    format: "paper" | "electronic" | "either";
+                                    /** @default false */
+                                    isUploadRequired: boolean;
+                                    key: string;
+                                    name: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    note?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    /** @default 1 */
+                                    originals: number;
+                                    photoSpec?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                name: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                reissueLimit?: number;
+                                /** @default [] */
+                                rules: {
+                                    en?: string;
+                                    zh: string;
+                                }[];
+                                steps: {
+                                    detail?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    title: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                summary?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            };
+                            /** @enum {string} */
+                            defaultMode: "immediate" | "promised" | "joint" | "escalated" | "supplement" | "reply";
+                            /** Format: uuid */
+                            id: string;
+                            isForeignFacing: boolean;
+                            isPublishedVersion: boolean;
+                            latestVersion: number;
+                            participants: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            }[];
+                            publishedVersion: number | null;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "withdrawn";
+                            unit: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                phone: string;
+                            };
+                            version: number;
+                            /** Format: date-time */
+                            versionCreatedAt: string;
+                            /** Format: date-time */
+                            versionPublishedAt: string | null;
+                            windows: {
+                                hall: {
+                                    addressEn: string;
+                                    addressZh: string;
+                                    campus: {
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                number: number;
+                                phone: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The item sheet: the published version, or a given version for insiders */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            audiences: string[];
+                            campusIds: string[];
+                            /** @enum {string} */
+                            channel: "online" | "hall" | "both";
+                            code: string;
+                            content: {
+                                /**
+                                 * @default {
+                                 *       "isAllowed": false
+                                 *     }
+                                 */
+                                agent: {
+                                    authorisation?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    isAllowed: boolean;
+                                };
+                                applicantTypes: ("teacher" | "student" | "visitor" | "unit")[];
+                                basis: {
+                                    en?: string;
+                                    zh: string;
+                                }[];
+                                /** @default {} */
+                                contact: {
+                                    phone?: string;
+                                    place?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                };
+                                eligibility: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                /**
+                                 * @default {
+                                 *       "kind": "free"
+                                 *     }
+                                 */
+                                fee: ({
+                                    /** @enum {string} */
+                                    kind: "free";
+                                } | {
+                                    amountFen: number;
+                                    /** @enum {string} */
+                                    kind: "flat";
+                                    label?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                } | {
+                                    amountFen: number;
+                                    /** @enum {string} */
+                                    kind: "per-copy";
+                                    unit: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "tiered";
+                                    tiers: {
+                                        amountFen: number;
+                                        label: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                    }[];
+                                }) | {
+                                    /** @enum {string} */
+                                    kind: "composite";
+                                    parts: ({
+                                        /** @enum {string} */
+                                        kind: "free";
+                                    } | {
+                                        amountFen: number;
+                                        /** @enum {string} */
+                                        kind: "flat";
+                                        label?: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                    } | {
+                                        amountFen: number;
+                                        /** @enum {string} */
+                                        kind: "per-copy";
+                                        unit: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "tiered";
+                                        tiers: {
+                                            amountFen: number;
+                                            label: {
+                                                en?: string;
+                                                zh: string;
+                                            };
+                                        }[];
+                                    })[];
+                                };
+                                /** @default [] */
+                                form: {
+                                    /** @default true */
+                                    isRequired: boolean;
+                                    key: string;
+                                    label: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    options?: {
+                                        label: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                        value: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    type: "text" | "textarea" | "number" | "date" | "select";
+                                }[];
+                                /**
+                                 * @default {
+                                 *       "weekdays": [],
+                                 *       "months": []
+                                 *     }
+                                 */
+                                intake: {
+                                    leadWorkingDays?: number;
+                                    /** @default [] */
+                                    months: number[];
+                                    note?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    /** @default [] */
+                                    weekdays: number[];
+                                };
+                                limit: {
+                                    /** @enum {string} */
+                                    kind: "on-the-spot";
+                                } | {
+                                    days: number;
+                                    /** @default false */
+                                    isInPrinciple: boolean;
+                                    /** @enum {string} */
+                                    kind: "working-days";
+                                } | {
+                                    hours: number;
+                                    /** @enum {string} */
+                                    kind: "working-hours";
+                                } | {
+                                    days: number;
+                                    /** @enum {string} */
+                                    kind: "calendar-days";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "working-days-range";
+                                    maxDays: number;
+                                    minDays: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "none";
+                                    note: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                };
+                                /** @default [] */
+                                materials: {
+                                    alternativeGroup?: string;
+                                    condition?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    /** @default 0 */
+                                    copies: number;
+                                    /**
+                                     * @default either
+                                     * @enum {string}
+                                     */
+                                    format: "paper" | "electronic" | "either";
+                                    /** @default false */
+                                    isUploadRequired: boolean;
+                                    key: string;
+                                    name: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    note?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    /** @default 1 */
+                                    originals: number;
+                                    photoSpec?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                name: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                reissueLimit?: number;
+                                /** @default [] */
+                                rules: {
+                                    en?: string;
+                                    zh: string;
+                                }[];
+                                steps: {
+                                    detail?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    title: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                summary?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            };
+                            /** @enum {string} */
+                            defaultMode: "immediate" | "promised" | "joint" | "escalated" | "supplement" | "reply";
+                            /** Format: uuid */
+                            id: string;
+                            isForeignFacing: boolean;
+                            isPublishedVersion: boolean;
+                            latestVersion: number;
+                            participants: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            }[];
+                            publishedVersion: number | null;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "withdrawn";
+                            unit: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                phone: string;
+                            };
+                            version: number;
+                            /** Format: date-time */
+                            versionCreatedAt: string;
+                            /** Format: date-time */
+                            versionPublishedAt: string | null;
+                            windows: {
+                                hall: {
+                                    addressEn: string;
+                                    addressZh: string;
+                                    campus: {
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                number: number;
+                                phone: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Edit a draft, or start a new draft version of a published item */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        campusIds?: string[];
+                        /** @enum {string} */
+                        channel: "online" | "hall" | "both";
+                        code: string;
+                        content: {
+                            /**
+                             * @default {
+                             *       "isAllowed": false
+                             *     }
+                             */
+                            agent?: {
+                                authorisation?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                isAllowed: boolean;
+                            };
+                            applicantTypes: ("teacher" | "student" | "visitor" | "unit")[];
+                            basis: {
+                                en?: string;
+                                zh: string;
+                            }[];
+                            /** @default {} */
+                            contact?: {
+                                phone?: string;
+                                place?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            };
+                            eligibility: {
+                                en?: string;
+                                zh: string;
+                            };
+                            /**
+                             * @default {
+                             *       "kind": "free"
+                             *     }
+                             */
+                            fee?: ({
+                                /** @enum {string} */
+                                kind: "free";
+                            } | {
+                                amountFen: number;
+                                /** @enum {string} */
+                                kind: "flat";
+                                label?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            } | {
+                                amountFen: number;
+                                /** @enum {string} */
+                                kind: "per-copy";
+                                unit: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "tiered";
+                                tiers: {
+                                    amountFen: number;
+                                    label: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                }[];
+                            }) | {
+                                /** @enum {string} */
+                                kind: "composite";
+                                parts: ({
+                                    /** @enum {string} */
+                                    kind: "free";
+                                } | {
+                                    amountFen: number;
+                                    /** @enum {string} */
+                                    kind: "flat";
+                                    label?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                } | {
+                                    amountFen: number;
+                                    /** @enum {string} */
+                                    kind: "per-copy";
+                                    unit: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "tiered";
+                                    tiers: {
+                                        amountFen: number;
+                                        label: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                    }[];
+                                })[];
+                            };
+                            /** @default [] */
+                            form?: {
+                                /** @default true */
+                                isRequired?: boolean;
+                                key: string;
+                                label: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                options?: {
+                                    label: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    value: string;
+                                }[];
+                                /** @enum {string} */
+                                type: "text" | "textarea" | "number" | "date" | "select";
+                            }[];
+                            /**
+                             * @default {
+                             *       "weekdays": [],
+                             *       "months": []
+                             *     }
+                             */
+                            intake?: {
+                                leadWorkingDays?: number;
+                                /** @default [] */
+                                months?: number[];
+                                note?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                /** @default [] */
+                                weekdays?: number[];
+                            };
+                            limit: {
+                                /** @enum {string} */
+                                kind: "on-the-spot";
+                            } | {
+                                days: number;
+                                /** @default false */
+                                isInPrinciple?: boolean;
+                                /** @enum {string} */
+                                kind: "working-days";
+                            } | {
+                                hours: number;
+                                /** @enum {string} */
+                                kind: "working-hours";
+                            } | {
+                                days: number;
+                                /** @enum {string} */
+                                kind: "calendar-days";
+                            } | {
+                                /** @enum {string} */
+                                kind: "working-days-range";
+                                maxDays: number;
+                                minDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "none";
+                                note: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            };
+                            /** @default [] */
+                            materials?: {
+                                alternativeGroup?: string;
+                                condition?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                /** @default 0 */
+                                copies?: number;
+                                /**
+                                 * @default either
+                                 * @enum {string}
+                                 */
+                                format?: "paper" | "electronic" | "either";
+                                /** @default false */
+                                isUploadRequired?: boolean;
+                                key: string;
+                                name: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                note?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                /** @default 1 */
+                                originals?: number;
+                                photoSpec?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            }[];
+                            name: {
+                                en?: string;
+                                zh: string;
+                            };
+                            reissueLimit?: number;
+                            /** @default [] */
+                            rules?: {
+                                en?: string;
+                                zh: string;
+                            }[];
+                            steps: {
+                                detail?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                title: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            }[];
+                            summary?: {
+                                en?: string;
+                                zh: string;
+                            };
+                        };
+                        /** @enum {string} */
+                        defaultMode: "immediate" | "promised" | "joint" | "escalated" | "supplement" | "reply";
+                        /** @default false */
+                        isForeignFacing?: boolean;
+                        /** @default [] */
+                        participantUnitIds?: string[];
+                        /** Format: uuid */
+                        unitId: string;
+                        /** @default [] */
+                        windowIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            audiences: string[];
+                            campusIds: string[];
+                            /** @enum {string} */
+                            channel: "online" | "hall" | "both";
+                            code: string;
+                            content: {
+                                /**
+                                 * @default {
+                                 *       "isAllowed": false
+                                 *     }
+                                 */
+                                agent: {
+                                    authorisation?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    isAllowed: boolean;
+                                };
+                                applicantTypes: ("teacher" | "student" | "visitor" | "unit")[];
+                                basis: {
+                                    en?: string;
+                                    zh: string;
+                                }[];
+                                /** @default {} */
+                                contact: {
+                                    phone?: string;
+                                    place?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                };
+                                eligibility: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                /**
+                                 * @default {
+                                 *       "kind": "free"
+                                 *     }
+                                 */
+                                fee: ({
+                                    /** @enum {string} */
+                                    kind: "free";
+                                } | {
+                                    amountFen: number;
+                                    /** @enum {string} */
+                                    kind: "flat";
+                                    label?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                } | {
+                                    amountFen: number;
+                                    /** @enum {string} */
+                                    kind: "per-copy";
+                                    unit: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "tiered";
+                                    tiers: {
+                                        amountFen: number;
+                                        label: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                    }[];
+                                }) | {
+                                    /** @enum {string} */
+                                    kind: "composite";
+                                    parts: ({
+                                        /** @enum {string} */
+                                        kind: "free";
+                                    } | {
+                                        amountFen: number;
+                                        /** @enum {string} */
+                                        kind: "flat";
+                                        label?: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                    } | {
+                                        amountFen: number;
+                                        /** @enum {string} */
+                                        kind: "per-copy";
+                                        unit: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "tiered";
+                                        tiers: {
+                                            amountFen: number;
+                                            label: {
+                                                en?: string;
+                                                zh: string;
+                                            };
+                                        }[];
+                                    })[];
+                                };
+                                /** @default [] */
+                                form: {
+                                    /** @default true */
+                                    isRequired: boolean;
+                                    key: string;
+                                    label: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    options?: {
+                                        label: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                        value: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    type: "text" | "textarea" | "number" | "date" | "select";
+                                }[];
+                                /**
+                                 * @default {
+                                 *       "weekdays": [],
+                                 *       "months": []
+                                 *     }
+                                 */
+                                intake: {
+                                    leadWorkingDays?: number;
+                                    /** @default [] */
+                                    months: number[];
+                                    note?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    /** @default [] */
+                                    weekdays: number[];
+                                };
+                                limit: {
+                                    /** @enum {string} */
+                                    kind: "on-the-spot";
+                                } | {
+                                    days: number;
+                                    /** @default false */
+                                    isInPrinciple: boolean;
+                                    /** @enum {string} */
+                                    kind: "working-days";
+                                } | {
+                                    hours: number;
+                                    /** @enum {string} */
+                                    kind: "working-hours";
+                                } | {
+                                    days: number;
+                                    /** @enum {string} */
+                                    kind: "calendar-days";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "working-days-range";
+                                    maxDays: number;
+                                    minDays: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "none";
+                                    note: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                };
+                                /** @default [] */
+                                materials: {
+                                    alternativeGroup?: string;
+                                    condition?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    /** @default 0 */
+                                    copies: number;
+                                    /**
+                                     * @default either
+                                     * @enum {string}
+                                     */
+                                    format: "paper" | "electronic" | "either";
+                                    /** @default false */
+                                    isUploadRequired: boolean;
+                                    key: string;
+                                    name: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    note?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    /** @default 1 */
+                                    originals: number;
+                                    photoSpec?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                name: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                reissueLimit?: number;
+                                /** @default [] */
+                                rules: {
+                                    en?: string;
+                                    zh: string;
+                                }[];
+                                steps: {
+                                    detail?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    title: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                summary?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            };
+                            /** @enum {string} */
+                            defaultMode: "immediate" | "promised" | "joint" | "escalated" | "supplement" | "reply";
+                            /** Format: uuid */
+                            id: string;
+                            isForeignFacing: boolean;
+                            isPublishedVersion: boolean;
+                            latestVersion: number;
+                            participants: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            }[];
+                            publishedVersion: number | null;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "withdrawn";
+                            unit: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                phone: string;
+                            };
+                            version: number;
+                            /** Format: date-time */
+                            versionCreatedAt: string;
+                            /** Format: date-time */
+                            versionPublishedAt: string | null;
+                            windows: {
+                                hall: {
+                                    addressEn: string;
+                                    addressZh: string;
+                                    campus: {
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                number: number;
+                                phone: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the newest version once it meets Art. 6 and Art. 13 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            audiences: string[];
+                            campusIds: string[];
+                            /** @enum {string} */
+                            channel: "online" | "hall" | "both";
+                            code: string;
+                            content: {
+                                /**
+                                 * @default {
+                                 *       "isAllowed": false
+                                 *     }
+                                 */
+                                agent: {
+                                    authorisation?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    isAllowed: boolean;
+                                };
+                                applicantTypes: ("teacher" | "student" | "visitor" | "unit")[];
+                                basis: {
+                                    en?: string;
+                                    zh: string;
+                                }[];
+                                /** @default {} */
+                                contact: {
+                                    phone?: string;
+                                    place?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                };
+                                eligibility: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                /**
+                                 * @default {
+                                 *       "kind": "free"
+                                 *     }
+                                 */
+                                fee: ({
+                                    /** @enum {string} */
+                                    kind: "free";
+                                } | {
+                                    amountFen: number;
+                                    /** @enum {string} */
+                                    kind: "flat";
+                                    label?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                } | {
+                                    amountFen: number;
+                                    /** @enum {string} */
+                                    kind: "per-copy";
+                                    unit: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "tiered";
+                                    tiers: {
+                                        amountFen: number;
+                                        label: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                    }[];
+                                }) | {
+                                    /** @enum {string} */
+                                    kind: "composite";
+                                    parts: ({
+                                        /** @enum {string} */
+                                        kind: "free";
+                                    } | {
+                                        amountFen: number;
+                                        /** @enum {string} */
+                                        kind: "flat";
+                                        label?: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                    } | {
+                                        amountFen: number;
+                                        /** @enum {string} */
+                                        kind: "per-copy";
+                                        unit: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "tiered";
+                                        tiers: {
+                                            amountFen: number;
+                                            label: {
+                                                en?: string;
+                                                zh: string;
+                                            };
+                                        }[];
+                                    })[];
+                                };
+                                /** @default [] */
+                                form: {
+                                    /** @default true */
+                                    isRequired: boolean;
+                                    key: string;
+                                    label: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    options?: {
+                                        label: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                        value: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    type: "text" | "textarea" | "number" | "date" | "select";
+                                }[];
+                                /**
+                                 * @default {
+                                 *       "weekdays": [],
+                                 *       "months": []
+                                 *     }
+                                 */
+                                intake: {
+                                    leadWorkingDays?: number;
+                                    /** @default [] */
+                                    months: number[];
+                                    note?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    /** @default [] */
+                                    weekdays: number[];
+                                };
+                                limit: {
+                                    /** @enum {string} */
+                                    kind: "on-the-spot";
+                                } | {
+                                    days: number;
+                                    /** @default false */
+                                    isInPrinciple: boolean;
+                                    /** @enum {string} */
+                                    kind: "working-days";
+                                } | {
+                                    hours: number;
+                                    /** @enum {string} */
+                                    kind: "working-hours";
+                                } | {
+                                    days: number;
+                                    /** @enum {string} */
+                                    kind: "calendar-days";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "working-days-range";
+                                    maxDays: number;
+                                    minDays: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "none";
+                                    note: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                };
+                                /** @default [] */
+                                materials: {
+                                    alternativeGroup?: string;
+                                    condition?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    /** @default 0 */
+                                    copies: number;
+                                    /**
+                                     * @default either
+                                     * @enum {string}
+                                     */
+                                    format: "paper" | "electronic" | "either";
+                                    /** @default false */
+                                    isUploadRequired: boolean;
+                                    key: string;
+                                    name: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    note?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    /** @default 1 */
+                                    originals: number;
+                                    photoSpec?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                name: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                reissueLimit?: number;
+                                /** @default [] */
+                                rules: {
+                                    en?: string;
+                                    zh: string;
+                                }[];
+                                steps: {
+                                    detail?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    title: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                summary?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            };
+                            /** @enum {string} */
+                            defaultMode: "immediate" | "promised" | "joint" | "escalated" | "supplement" | "reply";
+                            /** Format: uuid */
+                            id: string;
+                            isForeignFacing: boolean;
+                            isPublishedVersion: boolean;
+                            latestVersion: number;
+                            participants: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            }[];
+                            publishedVersion: number | null;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "withdrawn";
+                            unit: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                phone: string;
+                            };
+                            version: number;
+                            /** Format: date-time */
+                            versionCreatedAt: string;
+                            /** Format: date-time */
+                            versionPublishedAt: string | null;
+                            windows: {
+                                hall: {
+                                    addressEn: string;
+                                    addressZh: string;
+                                    campus: {
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                number: number;
+                                phone: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/{id}/sheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The item sheet as PDF, in Chinese or in English where it exists */
+        get: {
+            parameters: {
+                query?: {
+                    download?: string;
+                    lang?: "zh" | "en";
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The versions of an item, for the center and the owning unit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an item from the public catalogue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            audiences: string[];
+                            campusIds: string[];
+                            /** @enum {string} */
+                            channel: "online" | "hall" | "both";
+                            code: string;
+                            content: {
+                                /**
+                                 * @default {
+                                 *       "isAllowed": false
+                                 *     }
+                                 */
+                                agent: {
+                                    authorisation?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    isAllowed: boolean;
+                                };
+                                applicantTypes: ("teacher" | "student" | "visitor" | "unit")[];
+                                basis: {
+                                    en?: string;
+                                    zh: string;
+                                }[];
+                                /** @default {} */
+                                contact: {
+                                    phone?: string;
+                                    place?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                };
+                                eligibility: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                /**
+                                 * @default {
+                                 *       "kind": "free"
+                                 *     }
+                                 */
+                                fee: ({
+                                    /** @enum {string} */
+                                    kind: "free";
+                                } | {
+                                    amountFen: number;
+                                    /** @enum {string} */
+                                    kind: "flat";
+                                    label?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                } | {
+                                    amountFen: number;
+                                    /** @enum {string} */
+                                    kind: "per-copy";
+                                    unit: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "tiered";
+                                    tiers: {
+                                        amountFen: number;
+                                        label: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                    }[];
+                                }) | {
+                                    /** @enum {string} */
+                                    kind: "composite";
+                                    parts: ({
+                                        /** @enum {string} */
+                                        kind: "free";
+                                    } | {
+                                        amountFen: number;
+                                        /** @enum {string} */
+                                        kind: "flat";
+                                        label?: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                    } | {
+                                        amountFen: number;
+                                        /** @enum {string} */
+                                        kind: "per-copy";
+                                        unit: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "tiered";
+                                        tiers: {
+                                            amountFen: number;
+                                            label: {
+                                                en?: string;
+                                                zh: string;
+                                            };
+                                        }[];
+                                    })[];
+                                };
+                                /** @default [] */
+                                form: {
+                                    /** @default true */
+                                    isRequired: boolean;
+                                    key: string;
+                                    label: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    options?: {
+                                        label: {
+                                            en?: string;
+                                            zh: string;
+                                        };
+                                        value: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    type: "text" | "textarea" | "number" | "date" | "select";
+                                }[];
+                                /**
+                                 * @default {
+                                 *       "weekdays": [],
+                                 *       "months": []
+                                 *     }
+                                 */
+                                intake: {
+                                    leadWorkingDays?: number;
+                                    /** @default [] */
+                                    months: number[];
+                                    note?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    /** @default [] */
+                                    weekdays: number[];
+                                };
+                                limit: {
+                                    /** @enum {string} */
+                                    kind: "on-the-spot";
+                                } | {
+                                    days: number;
+                                    /** @default false */
+                                    isInPrinciple: boolean;
+                                    /** @enum {string} */
+                                    kind: "working-days";
+                                } | {
+                                    hours: number;
+                                    /** @enum {string} */
+                                    kind: "working-hours";
+                                } | {
+                                    days: number;
+                                    /** @enum {string} */
+                                    kind: "calendar-days";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "working-days-range";
+                                    maxDays: number;
+                                    minDays: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "none";
+                                    note: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                };
+                                /** @default [] */
+                                materials: {
+                                    alternativeGroup?: string;
+                                    condition?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    /** @default 0 */
+                                    copies: number;
+                                    /**
+                                     * @default either
+                                     * @enum {string}
+                                     */
+                                    format: "paper" | "electronic" | "either";
+                                    /** @default false */
+                                    isUploadRequired: boolean;
+                                    key: string;
+                                    name: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    note?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    /** @default 1 */
+                                    originals: number;
+                                    photoSpec?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                name: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                                reissueLimit?: number;
+                                /** @default [] */
+                                rules: {
+                                    en?: string;
+                                    zh: string;
+                                }[];
+                                steps: {
+                                    detail?: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                    title: {
+                                        en?: string;
+                                        zh: string;
+                                    };
+                                }[];
+                                summary?: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            };
+                            /** @enum {string} */
+                            defaultMode: "immediate" | "promised" | "joint" | "escalated" | "supplement" | "reply";
+                            /** Format: uuid */
+                            id: string;
+                            isForeignFacing: boolean;
+                            isPublishedVersion: boolean;
+                            latestVersion: number;
+                            participants: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            }[];
+                            publishedVersion: number | null;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "withdrawn";
+                            unit: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                phone: string;
+                            };
+                            version: number;
+                            /** Format: date-time */
+                            versionCreatedAt: string;
+                            /** Format: date-time */
+                            versionPublishedAt: string | null;
+                            windows: {
+                                hall: {
+                                    addressEn: string;
+                                    addressZh: string;
+                                    campus: {
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                number: number;
+                                phone: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import items from an Excel workbook as drafts; all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            items: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/import/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An empty import workbook with the headers and one example row */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first, with the unread count */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                link: string | null;
+                                /** Format: date-time */
+                                readAt: string | null;
+                                title: string;
+                            }[];
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification (id) or all as read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -360,6 +3566,93 @@ export interface paths {
                                 /** Format: uuid */
                                 unitId: string;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public progress of a case by tracking number and the applicant's name */
+        get: {
+            parameters: {
+                query: {
+                    name: string;
+                    trackingNo: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            events: {
+                                action: string;
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string|null} */
+                                fromState: "submitted" | "reviewing" | "in-progress" | "joint-review" | "escalated" | "awaiting-supplement" | "completed" | "refused" | "withdrawn" | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                toState: "submitted" | "reviewing" | "in-progress" | "joint-review" | "escalated" | "awaiting-supplement" | "completed" | "refused" | "withdrawn";
+                            }[];
+                            holder: {
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                window: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                } | null;
+                            };
+                            isDueProvisional: boolean;
+                            itemName: {
+                                en?: string;
+                                zh: string;
+                            };
+                            /** @enum {string|null} */
+                            mode: "immediate" | "promised" | "joint" | "escalated" | "supplement" | "reply" | null;
+                            resultNote: string | null;
+                            resultRule: string | null;
+                            /** @enum {string} */
+                            state: "submitted" | "reviewing" | "in-progress" | "joint-review" | "escalated" | "awaiting-supplement" | "completed" | "refused" | "withdrawn";
+                            trackingNo: string;
                         };
                     };
                 };

@@ -1,0 +1,109 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** A text in Chinese with its English version where one exists (the server's localText). */
+export interface LocalText {
+  zh: string;
+  en?: string | undefined;
+}
+
+export type Language = 'zh-CN' | 'en-US';
+
+export function pickText(text: LocalText | null | undefined, language: string): string {
+  if (!text) {
+    return '';
+  }
+  return language.startsWith('en') && text.en ? text.en : text.zh;
+}
+
+/** Picks the version of a text, or of a pair of zh/en names, in the current language. */
+export function useLocalText() {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  const pick = useCallback(
+    (text: LocalText | null | undefined) => pickText(text, language),
+    [language],
+  );
+  const pickName = useCallback(
+    (row: { nameZh: string; nameEn: string } | null | undefined) =>
+      row ? (language.startsWith('en') && row.nameEn ? row.nameEn : row.nameZh) : '',
+    [language],
+  );
+  return { pick, pickName, language, isEnglish: language.startsWith('en') };
+}
+
+/** 1250 fen → "12.50"; fees are kept in fen so that no float ever rounds a price. */
+export function formatYuan(amountFen: number): string {
+  const yuan = Math.floor(amountFen / 100);
+  const fen = amountFen % 100;
+  return `${yuan}.${String(fen).padStart(2, '0')}`;
+}
+
+const zone = 'Asia/Shanghai';
+
+/** Times are shown in Beijing time, where the measures apply, whatever the browser's zone. */
+export function formatDateTime(value: string | Date | null | undefined, language: string): string {
+  if (!value) {
+    return '';
+  }
+  return new Intl.DateTimeFormat(language, {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(value));
+}
+
+export function formatDate(value: string | Date | null | undefined, language: string): string {
+  if (!value) {
+    return '';
+  }
+  const date =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? `${value}T12:00:00+08:00`
+      : value;
+  return new Intl.DateTimeFormat(language, {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    weekday: 'short',
+  }).format(new Date(date));
+}
+
+export type DueLevel = 'ok' | 'near' | 'overdue' | 'none';
+
+/**
+ * Green while more than a quarter of the time from acceptance remains, yellow in the last
+ * quarter, red once past due; the quarter matches the server's default warning share.
+ */
+export function dueLevel(
+  dueAt: string | null | undefined,
+  acceptedAt: string | null | undefined,
+  now: Date = new Date(),
+  warningShare = 0.25,
+): DueLevel {
+  if (!dueAt) {
+    return 'none';
+  }
+  const due = new Date(dueAt).getTime();
+  const left = due - now.getTime();
+  if (left < 0) {
+    return 'overdue';
+  }
+  const start = acceptedAt ? new Date(acceptedAt).getTime() : null;
+  if (start !== null && due > start) {
+    return left <= (due - start) * warningShare ? 'near' : 'ok';
+  }
+  return left <= 24 * 3600 * 1000 ? 'near' : 'ok';
+}
+
+export const dueColors: Record<DueLevel, string> = {
+  ok: 'green',
+  near: 'gold',
+  overdue: 'red',
+  none: 'default',
+};
