@@ -102,29 +102,35 @@ export const intakeWindow = z.object({
 export const applicantTypes = ['teacher', 'student', 'visitor', 'unit'] as const;
 
 /** The item sheet (一事一表): every public field of an item, in one uniform shape (Art. 13). */
-export const itemContent = z.object({
-  name: localText,
-  summary: localText.optional(),
-  /** The laws, policies or school rules the item rests on. */
-  basis: z.array(localText).min(1, 'at least one legal or policy basis'),
-  /** Who may apply, in words, and the kinds of applicant in data. */
-  eligibility: localText,
-  applicantTypes: z.array(z.enum(applicantTypes)).min(1),
-  steps: z.array(z.object({ title: localText, detail: localText.optional() })).min(1),
-  materials: z.array(material).default([]),
-  limit: promisedLimit,
-  fee: fee.default({ kind: 'free' }),
-  intake: intakeWindow.default({ weekdays: [], months: [] }),
-  agent: z
-    .object({ isAllowed: z.boolean(), authorisation: localText.optional() })
-    .default({ isAllowed: false }),
-  /** Rules that shape what can be asked, e.g. "may be reissued once". */
-  rules: z.array(localText).default([]),
-  /** How many times the result may be reissued, when a rule limits it. */
-  reissueLimit: z.number().int().nonnegative().optional(),
-  form: z.array(formField).default([]),
-  contact: z.object({ phone: z.string().optional(), place: localText.optional() }).default({}),
-});
+export const itemContent = z
+  .object({
+    name: localText,
+    summary: localText.optional(),
+    /** The laws, policies or school rules the item rests on. */
+    basis: z.array(localText).min(1, 'at least one legal or policy basis'),
+    /** Who may apply, in words, and the kinds of applicant in data. */
+    eligibility: localText,
+    applicantTypes: z.array(z.enum(applicantTypes)).min(1),
+    steps: z.array(z.object({ title: localText, detail: localText.optional() })).min(1),
+    materials: z.array(material).default([]),
+    limit: promisedLimit,
+    fee: fee.default({ kind: 'free' }),
+    intake: intakeWindow.default({ weekdays: [], months: [] }),
+    agent: z
+      .object({ isAllowed: z.boolean(), authorisation: localText.optional() })
+      .default({ isAllowed: false }),
+    /** Rules that shape what can be asked, e.g. "may be reissued once". */
+    rules: z.array(localText).default([]),
+    /** How many times the result may be reissued, when a rule limits it. */
+    reissueLimit: z.number().int().nonnegative().optional(),
+    form: z.array(formField).default([]),
+    contact: z.object({ phone: z.string().optional(), place: localText.optional() }).default({}),
+  })
+  .superRefine((content, context) => {
+    for (const issue of findContentConflicts(content)) {
+      context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    }
+  });
 export type ItemContent = z.infer<typeof itemContent>;
 export type ItemContentInput = z.input<typeof itemContent>;
 
@@ -152,4 +158,51 @@ export function findMissingEnglish(content: ItemContent): string[] {
   };
   visit(content, '');
   return missing;
+}
+
+interface ContentConflict {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Rules across fields that a single field cannot state: uploads and form answers are keyed, so
+ * keys must be unique, and "one of" needs at least two materials to choose from.
+ */
+function findContentConflicts(content: {
+  materials: Material[];
+  form: FormField[];
+}): ContentConflict[] {
+  const conflicts: ContentConflict[] = [];
+  const materialKeys = new Set<string>();
+  const groupSizes = new Map<string, number>();
+  content.materials.forEach((entry, index) => {
+    if (materialKeys.has(entry.key)) {
+      conflicts.push({ path: ['materials', index, 'key'], message: `duplicate key ${entry.key}` });
+    }
+    materialKeys.add(entry.key);
+    if (entry.alternativeGroup !== undefined) {
+      groupSizes.set(entry.alternativeGroup, (groupSizes.get(entry.alternativeGroup) ?? 0) + 1);
+    }
+  });
+  content.materials.forEach((entry, index) => {
+    if (entry.alternativeGroup !== undefined && groupSizes.get(entry.alternativeGroup) === 1) {
+      conflicts.push({
+        path: ['materials', index, 'alternativeGroup'],
+        message: 'an alternative group needs at least two materials to choose from',
+      });
+    }
+  });
+
+  const fieldKeys = new Set<string>();
+  content.form.forEach((field, index) => {
+    if (fieldKeys.has(field.key)) {
+      conflicts.push({ path: ['form', index, 'key'], message: `duplicate key ${field.key}` });
+    }
+    fieldKeys.add(field.key);
+    if (field.type === 'select' && (field.options ?? []).length === 0) {
+      conflicts.push({ path: ['form', index, 'options'], message: 'a select needs options' });
+    }
+  });
+  return conflicts;
 }

@@ -62,6 +62,20 @@ export const items = pgTable(
   ],
 );
 
+/**
+ * Where and how a version of an item is handled. The item row holds the settings of the version
+ * in force; a draft keeps its own here until it is published (R-CAT-6).
+ */
+export interface ItemSettings {
+  unitId: string;
+  channel: Channel;
+  defaultMode: HandlingMode;
+  isForeignFacing: boolean;
+  campusIds: string[];
+  windowIds: string[];
+  participantUnitIds: string[];
+}
+
 export const itemVersions = pgTable(
   'item_versions',
   {
@@ -70,8 +84,11 @@ export const itemVersions = pgTable(
       .references(() => items.id, { onDelete: 'cascade' }),
     version: integer().notNull(),
     content: jsonb().$type<ItemContent>().notNull(),
+    settings: jsonb().$type<ItemSettings>().notNull(),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Set when the version went public; a version once public stays readable. */
+    publishedAt: timestamp({ withTimezone: true }),
   },
   (table) => [primaryKey({ columns: [table.itemId, table.version] })],
 );
