@@ -62,7 +62,12 @@ export async function dropPostgresTestDatabases(): Promise<void> {
   });
 }
 
-export async function openTestDatabase(): Promise<Database> {
+export type TestDatabase = Database & {
+  /** The server database's URL, when the test runs on PostgreSQL. */
+  url?: string;
+};
+
+export async function openTestDatabase(): Promise<TestDatabase> {
   if (!onPostgres) {
     pgliteTemplate ??= makePgliteTemplate();
     const client = new PGlite({ loadDataDir: await pgliteTemplate });
@@ -75,6 +80,7 @@ export async function openTestDatabase(): Promise<Database> {
   const database = openPostgres(serverUrl(name), 4);
   return {
     ...database,
+    url: serverUrl(name),
     async close() {
       await database.close();
       await withAdmin((client) => client.query(`drop database if exists ${name} with (force)`));

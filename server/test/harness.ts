@@ -4,12 +4,11 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
-import type { Database } from '../src/db/client.js';
 import { hashPassword } from '../src/platform/auth/password.js';
 import { users, type ApplicantKind, type Role } from '../src/platform/auth/schema.js';
 import { createLocalFileStore } from '../src/platform/files/store.js';
 import type { App, Deps } from '../src/platform/http/types.js';
-import { openTestDatabase } from './database.js';
+import { openTestDatabase, type TestDatabase } from './database.js';
 
 export const testPassword = 'Test@2026pass';
 
@@ -18,7 +17,7 @@ let passwordHash: Promise<string> | null = null;
 export interface TestApp {
   app: App;
   deps: Deps;
-  database: Database;
+  database: TestDatabase;
   /** Moves the app's clock; every rule reads time through it. */
   setNow(at: Date | string): void;
   createUser(input: NewTestUser): Promise<TestUser>;

@@ -25,3 +25,17 @@ describe('deadline colour', () => {
     expect(dueStatus({ ...open, state: 'completed' }, new Date('2026-04-01'), 0.25)).toBe('none');
   });
 });
+
+describe('the clock while a case waits for a supplement', () => {
+  it('R-CASE-6 never turns yellow or red while waiting, however long', () => {
+    const waiting = {
+      state: 'awaiting-supplement' as const,
+      acceptedAt,
+      dueAt,
+      pausedAt: new Date('2026-03-03T02:00:00Z'), // stopped with 216 of 240 hours left
+    };
+    for (const now of ['2026-03-11T00:00:00Z', '2026-03-13T00:00:00Z', '2027-01-01T00:00:00Z']) {
+      expect(dueStatus(waiting, new Date(now), 0.25)).toBe('green');
+    }
+  });
+});

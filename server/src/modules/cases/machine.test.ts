@@ -29,3 +29,56 @@ describe('case lifecycle', () => {
     expect(allowedActions('submitted')).toEqual(['take', 'withdraw', 'hand-over']);
   });
 });
+
+describe('every transition of the six ways of handling', () => {
+  // Written out by hand from Art. 15: [state, action, next state or null when forbidden].
+  const table: [string, string, string | null][] = [
+    ['submitted', 'take', 'reviewing'],
+    ['submitted', 'hand-over', 'submitted'],
+    ['submitted', 'withdraw', 'withdrawn'],
+    ['submitted', 'accept-promised', null],
+    ['reviewing', 'complete-immediately', 'completed'],
+    ['reviewing', 'accept-promised', 'in-progress'],
+    ['reviewing', 'accept-joint', 'joint-review'],
+    ['reviewing', 'escalate', 'escalated'],
+    ['reviewing', 'request-supplement', 'awaiting-supplement'],
+    ['reviewing', 'refuse', 'refused'],
+    ['reviewing', 'hand-over', 'submitted'],
+    ['reviewing', 'complete', null],
+    ['in-progress', 'complete', 'completed'],
+    ['in-progress', 'refuse', 'refused'],
+    ['in-progress', 'request-supplement', 'awaiting-supplement'],
+    ['in-progress', 'complete-immediately', null],
+    ['in-progress', 'hand-over', null],
+    ['joint-review', 'complete', 'completed'],
+    ['joint-review', 'refuse', 'refused'],
+    ['joint-review', 'request-supplement', 'awaiting-supplement'],
+    ['escalated', 'complete', 'completed'],
+    ['escalated', 'refuse', 'refused'],
+    ['escalated', 'request-supplement', null],
+    ['awaiting-supplement', 'resubmit', 'reviewing'],
+    ['awaiting-supplement', 'withdraw', 'withdrawn'],
+    ['awaiting-supplement', 'complete', null],
+    ['awaiting-supplement', 'refuse', null],
+    ['completed', 'refuse', null],
+    ['refused', 'resubmit', null],
+  ];
+
+  it.each(table)('R-CASE-11 %s + %s → %s', (state, action, expected) => {
+    expect(nextState(state as never, action as never)).toBe(expected);
+  });
+
+  it('R-CASE-6 a supplement returns the case to the first review, to continue as any mode', () => {
+    const back = nextState('awaiting-supplement', 'resubmit');
+    expect(back).toBe('reviewing');
+    expect(allowedActions('reviewing')).toEqual(
+      expect.arrayContaining(['complete-immediately', 'accept-promised', 'accept-joint']),
+    );
+  });
+
+  it('R-CASE-4 R-CASE-5 joint and escalated cases take their mode on acceptance', () => {
+    expect(transitions['accept-joint'].mode).toBe('joint');
+    expect(transitions.escalate.mode).toBe('escalated');
+    expect(transitions['request-supplement'].mode).toBe('supplement');
+  });
+});

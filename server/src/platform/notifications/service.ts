@@ -124,7 +124,7 @@ export async function deliverPendingMail(
       const [mail] = await tx
         .select()
         .from(emailOutbox)
-        .where(and(isNull(emailOutbox.sentAt), lte(emailOutbox.nextAttemptAt, now)))
+        .where(and(isNull(emailOutbox.sentAt), lte(emailOutbox.nextAttemptAt, sql`now()`)))
         .orderBy(asc(emailOutbox.createdAt))
         .limit(1)
         .for('update', { skipLocked: true });
@@ -146,7 +146,8 @@ export async function deliverPendingMail(
           .set({
             attempts,
             lastError: (error as Error).message.slice(0, 500),
-            nextAttemptAt: new Date(now.getTime() + Math.min(attempts, 12) * 5 * 60_000),
+            // The outbox runs on the database's clock, the one its rows were stamped with.
+            nextAttemptAt: sql`now() + ${Math.min(attempts, 12) * 5} * interval '1 minute'`,
           })
           .where(eq(emailOutbox.id, mail.id));
       }
