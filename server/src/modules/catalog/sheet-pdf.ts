@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { DateTime } from 'luxon';
-import PDFDocument from 'pdfkit';
+import { createPdfDocument } from '../../platform/pdf/document.js';
 import type { ItemSheet } from './service.js';
 import {
   applicantTypeNames,
@@ -18,26 +15,6 @@ import {
   pick,
   type SheetLang,
 } from './sheet-text.js';
-
-interface Fonts {
-  regular: Buffer;
-  bold: Buffer;
-}
-
-let fonts: Fonts | null = null;
-
-/** The CJK fonts ship in an npm package; its folder is found through the package itself. */
-function loadFonts(): Fonts {
-  if (!fonts) {
-    const require = createRequire(import.meta.url);
-    const fontDir = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
-    fonts = {
-      regular: readFileSync(path.join(fontDir, 'NotoSansHans-Regular.otf')),
-      bold: readFileSync(path.join(fontDir, 'NotoSansHans-Bold.otf')),
-    };
-  }
-  return fonts;
-}
 
 const headings = {
   code: { zh: '事项编码', en: 'Item code' },
@@ -74,23 +51,9 @@ export function renderItemSheetPdf(
   lang: SheetLang,
   generatedAt: Date,
 ): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
   const { content } = sheet;
   const title = pick(content.name, lang);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    info: { Title: title, Subject: sheet.code, Creator: 'OneStop' },
-    lang: lang === 'zh' ? 'zh-CN' : 'en-US',
-  });
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, finished } = createPdfDocument({ title, subject: sheet.code, lang });
 
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const label = (key: { zh: string; en: string }) => key[lang];
