@@ -756,6 +756,8 @@ export interface paths {
                             allowedActions: ("take" | "complete-immediately" | "accept-promised" | "accept-joint" | "escalate" | "request-supplement" | "resubmit" | "complete" | "refuse" | "withdraw" | "hand-over")[];
                             applicantName: string;
                             applicantPhone: string | null;
+                            authority: string | null;
+                            authorityAnswer: string | null;
                             /** @enum {string} */
                             channel: "online" | "window";
                             /** Format: date-time */
@@ -813,6 +815,20 @@ export interface paths {
                                 zh: string;
                             };
                             itemVersion: number;
+                            jointReview: {
+                                /** Format: date-time */
+                                heldAt: string | null;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                                /** Format: date-time */
+                                meetingAt: string | null;
+                                noticeNo: string | null;
+                                place: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string|null} */
+                            jointWay: "simple" | "complex" | null;
                             limit: {
                                 /** @enum {string} */
                                 kind: "on-the-spot";
@@ -856,11 +872,46 @@ export interface paths {
                             }[];
                             /** @enum {string|null} */
                             mode: "immediate" | "promised" | "joint" | "escalated" | "supplement" | "reply" | null;
+                            participants: {
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                /** @enum {string} */
+                                decision: "pending" | "approved" | "refused";
+                                reason: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitNameEn: string;
+                                unitNameZh: string;
+                            }[];
+                            /** Format: date-time */
+                            pausedAt: string | null;
                             resultNote: string | null;
                             resultRule: string | null;
                             /** @enum {string} */
                             state: "submitted" | "reviewing" | "in-progress" | "joint-review" | "escalated" | "awaiting-supplement" | "completed" | "refused" | "withdrawn";
+                            supplementCount: number;
+                            supplementNotices: {
+                                entries: {
+                                    /** @enum {string} */
+                                    kind: "material" | "step";
+                                    materialKey?: string;
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                isFlagged: boolean;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                reason: string | null;
+                                /** Format: date-time */
+                                resolvedAt: string | null;
+                                seq: number;
+                            }[];
                             trackingNo: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            /** Format: uuid */
+                            windowId: string | null;
                         };
                     };
                 };
@@ -884,7 +935,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Take one step: take, complete-immediately, accept-promised, refuse, complete, …
+         * Take one step of the six ways of handling (Art. 15) or hand the case on (Art. 14)
          * @description An illegal step answers 409 with the current state and the allowed steps; a refusal without reason and rule answers 422 (Art. 15(6)).
          */
         post: {
@@ -900,9 +951,20 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        authority?: string;
+                        entries?: {
+                            /** @enum {string} */
+                            kind: "material" | "step";
+                            materialKey?: string;
+                            text: string;
+                        }[];
                         note?: string;
                         reason?: string;
                         rule?: string;
+                        /** Format: uuid */
+                        toWindowId?: string;
+                        /** @enum {string} */
+                        way?: "simple" | "complex";
                     };
                 };
             };
@@ -919,6 +981,8 @@ export interface paths {
                             allowedActions: ("take" | "complete-immediately" | "accept-promised" | "accept-joint" | "escalate" | "request-supplement" | "resubmit" | "complete" | "refuse" | "withdraw" | "hand-over")[];
                             applicantName: string;
                             applicantPhone: string | null;
+                            authority: string | null;
+                            authorityAnswer: string | null;
                             /** @enum {string} */
                             channel: "online" | "window";
                             /** Format: date-time */
@@ -976,6 +1040,20 @@ export interface paths {
                                 zh: string;
                             };
                             itemVersion: number;
+                            jointReview: {
+                                /** Format: date-time */
+                                heldAt: string | null;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                                /** Format: date-time */
+                                meetingAt: string | null;
+                                noticeNo: string | null;
+                                place: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string|null} */
+                            jointWay: "simple" | "complex" | null;
                             limit: {
                                 /** @enum {string} */
                                 kind: "on-the-spot";
@@ -1019,12 +1097,456 @@ export interface paths {
                             }[];
                             /** @enum {string|null} */
                             mode: "immediate" | "promised" | "joint" | "escalated" | "supplement" | "reply" | null;
+                            participants: {
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                /** @enum {string} */
+                                decision: "pending" | "approved" | "refused";
+                                reason: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitNameEn: string;
+                                unitNameZh: string;
+                            }[];
+                            /** Format: date-time */
+                            pausedAt: string | null;
                             resultNote: string | null;
                             resultRule: string | null;
                             /** @enum {string} */
                             state: "submitted" | "reviewing" | "in-progress" | "joint-review" | "escalated" | "awaiting-supplement" | "completed" | "refused" | "withdrawn";
+                            supplementCount: number;
+                            supplementNotices: {
+                                entries: {
+                                    /** @enum {string} */
+                                    kind: "material" | "step";
+                                    materialKey?: string;
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                isFlagged: boolean;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                reason: string | null;
+                                /** Format: date-time */
+                                resolvedAt: string | null;
+                                seq: number;
+                            }[];
+                            trackingNo: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            /** Format: uuid */
+                            windowId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/authority-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the authority's answer and tell the applicant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contacts with the authority an escalated case went to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            at: string;
+                            channel: string;
+                            /** Format: uuid */
+                            id: string;
+                            summary: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log a contact with the authority (Art. 15(4)) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channel: string;
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/joint-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The joint review of a case: its notice, invitees and record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            /** Format: uuid */
+                            caseId: string;
+                            chairName: string | null;
+                            /** Format: date-time */
+                            heldAt: string | null;
+                            invitees: {
+                                attendeeName: string | null;
+                                hasAttended: boolean | null;
+                                officialTitle: string;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitNameEn: string;
+                                unitNameZh: string;
+                            }[];
+                            /** Format: date-time */
+                            issuedAt: string | null;
+                            itemName: {
+                                en?: string;
+                                zh: string;
+                            };
+                            leadUnit: {
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            /** Format: date-time */
+                            meetingAt: string | null;
+                            minutes: string | null;
+                            noticeNo: string | null;
+                            place: string | null;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestNote: string;
                             trackingNo: string;
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The lead's window lead asks the center for a joint review meeting */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/joint-review/meeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The center records the meeting: who came and what each unit decided */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendees: {
+                            attendeeName?: string;
+                            /** @enum {string} */
+                            decision?: "approved" | "refused";
+                            hasAttended: boolean;
+                            reason?: string;
+                            /** Format: uuid */
+                            unitId: string;
+                        }[];
+                        heldAt: unknown;
+                        /** @default  */
+                        minutes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/joint-review/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The center issues the joint review notice to every unit concerned */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        chairName: string;
+                        invitees: {
+                            officialTitle: string;
+                            /** Format: uuid */
+                            unitId: string;
+                        }[];
+                        meetingAt: unknown;
+                        place: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            noticeNo: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/joint-review/notice.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The joint review notice as a printable PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/lead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The center decides a disputed lead unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** Format: uuid */
+                        unitId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
                     };
                 };
             };
@@ -1066,6 +1588,1503 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant objects to the result of their case (Art. 16) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The applicant supplies what the one-time notice asked for (multipart)
+         * @description Files as material:<key>. The case returns to the window that took it, to be accepted again with its full limit (Art. 15(5)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            allowedActions: ("take" | "complete-immediately" | "accept-promised" | "accept-joint" | "escalate" | "request-supplement" | "resubmit" | "complete" | "refuse" | "withdraw" | "hand-over")[];
+                            applicantName: string;
+                            applicantPhone: string | null;
+                            authority: string | null;
+                            authorityAnswer: string | null;
+                            /** @enum {string} */
+                            channel: "online" | "window";
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** @enum {string} */
+                            dueStatus: "none" | "green" | "yellow" | "red";
+                            events: {
+                                action: string;
+                                actorName: string;
+                                /** Format: date-time */
+                                at: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string|null} */
+                                fromState: "submitted" | "reviewing" | "in-progress" | "joint-review" | "escalated" | "awaiting-supplement" | "completed" | "refused" | "withdrawn" | null;
+                                id: number;
+                                reason: string | null;
+                                /** @enum {string} */
+                                toState: "submitted" | "reviewing" | "in-progress" | "joint-review" | "escalated" | "awaiting-supplement" | "completed" | "refused" | "withdrawn";
+                            }[];
+                            formData: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: uuid */
+                            handlerId: string | null;
+                            holder: {
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                window: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                } | null;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            isDueProvisional: boolean;
+                            /** Format: uuid */
+                            itemId: string;
+                            itemName: {
+                                en?: string;
+                                zh: string;
+                            };
+                            itemVersion: number;
+                            jointReview: {
+                                /** Format: date-time */
+                                heldAt: string | null;
+                                /** Format: date-time */
+                                issuedAt: string | null;
+                                /** Format: date-time */
+                                meetingAt: string | null;
+                                noticeNo: string | null;
+                                place: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                            } | null;
+                            /** @enum {string|null} */
+                            jointWay: "simple" | "complex" | null;
+                            limit: {
+                                /** @enum {string} */
+                                kind: "on-the-spot";
+                            } | {
+                                days: number;
+                                /** @default false */
+                                isInPrinciple: boolean;
+                                /** @enum {string} */
+                                kind: "working-days";
+                            } | {
+                                hours: number;
+                                /** @enum {string} */
+                                kind: "working-hours";
+                            } | {
+                                days: number;
+                                /** @enum {string} */
+                                kind: "calendar-days";
+                            } | {
+                                /** @enum {string} */
+                                kind: "working-days-range";
+                                maxDays: number;
+                                minDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "none";
+                                note: {
+                                    en?: string;
+                                    zh: string;
+                                };
+                            };
+                            materials: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                materialKey: string;
+                                mime: string;
+                                originalName: string;
+                                round: number;
+                                sizeBytes: number;
+                            }[];
+                            /** @enum {string|null} */
+                            mode: "immediate" | "promised" | "joint" | "escalated" | "supplement" | "reply" | null;
+                            participants: {
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                /** @enum {string} */
+                                decision: "pending" | "approved" | "refused";
+                                reason: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitNameEn: string;
+                                unitNameZh: string;
+                            }[];
+                            /** Format: date-time */
+                            pausedAt: string | null;
+                            resultNote: string | null;
+                            resultRule: string | null;
+                            /** @enum {string} */
+                            state: "submitted" | "reviewing" | "in-progress" | "joint-review" | "escalated" | "awaiting-supplement" | "completed" | "refused" | "withdrawn";
+                            supplementCount: number;
+                            supplementNotices: {
+                                entries: {
+                                    /** @enum {string} */
+                                    kind: "material" | "step";
+                                    materialKey?: string;
+                                    text: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                isFlagged: boolean;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                reason: string | null;
+                                /** Format: date-time */
+                                resolvedAt: string | null;
+                                seq: number;
+                            }[];
+                            trackingNo: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            /** Format: uuid */
+                            windowId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A participating unit's decision on a joint case (Art. 15(3)) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approved" | "refused";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consultations: own (applicant), held by the unit (window roles), all (center)
+         * @description scope=queue lists unclaimed online questions in the center’s queue; scope=handed-away lists those the caller’s unit handed to another unit.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    scope?: "queue" | "handed-away";
+                    state?: "open" | "answered" | "handed-over" | "filed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
+                            items: {
+                                allowedActions: ("claim" | "answer" | "hand-over" | "mark-filed")[];
+                                answer: string | null;
+                                /** Format: date-time */
+                                answeredAt: string | null;
+                                answeredBy: {
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                } | null;
+                                askerName: string;
+                                askerPhone: string | null;
+                                /** Format: uuid */
+                                caseId: string | null;
+                                /** @enum {string} */
+                                channel: "window" | "online";
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                filedAt: string | null;
+                                /** Format: date-time */
+                                firstTakenAt: string | null;
+                                firstTaker: {
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                } | null;
+                                firstWindow: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                } | null;
+                                holderUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                holderUser: {
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                } | null;
+                                holderWindow: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                itemId: string | null;
+                                question: string;
+                                /** @enum {string} */
+                                state: "open" | "answered" | "handed-over" | "filed";
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Log a consultation: at a window (staff take it first) or online (applicants)
+         * @description Window staff become its first taker and hold it at their window; askerName is required. An applicant asks under their own name; the question waits for the unit of the item asked about, or in the center’s queue without an item, until a staff member claims it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        askerName?: string;
+                        askerPhone?: string;
+                        /** Format: uuid */
+                        itemId?: string;
+                        question: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("claim" | "answer" | "hand-over" | "mark-filed")[];
+                            answer: string | null;
+                            /** Format: date-time */
+                            answeredAt: string | null;
+                            answeredBy: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            askerName: string;
+                            askerPhone: string | null;
+                            /** Format: uuid */
+                            caseId: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            filedAt: string | null;
+                            /** Format: date-time */
+                            firstTakenAt: string | null;
+                            firstTaker: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            firstWindow: {
+                                hallNameEn: string;
+                                hallNameZh: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                number: number;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                            } | null;
+                            handovers: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                } | null;
+                                fromUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                fromWindow: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string;
+                                toUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                toWindow: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                } | null;
+                            }[];
+                            holderUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            holderUser: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            holderWindow: {
+                                hallNameEn: string;
+                                hallNameZh: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                number: number;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            item: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: {
+                                    en?: string;
+                                    zh: string;
+                                } | null;
+                            } | null;
+                            /** Format: uuid */
+                            itemId: string | null;
+                            question: string;
+                            /** @enum {string} */
+                            state: "open" | "answered" | "handed-over" | "filed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A consultation with its hand-over trail and the steps the caller may take */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("claim" | "answer" | "hand-over" | "mark-filed")[];
+                            answer: string | null;
+                            /** Format: date-time */
+                            answeredAt: string | null;
+                            answeredBy: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            askerName: string;
+                            askerPhone: string | null;
+                            /** Format: uuid */
+                            caseId: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            filedAt: string | null;
+                            /** Format: date-time */
+                            firstTakenAt: string | null;
+                            firstTaker: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            firstWindow: {
+                                hallNameEn: string;
+                                hallNameZh: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                number: number;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                            } | null;
+                            handovers: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                } | null;
+                                fromUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                fromWindow: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string;
+                                toUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                toWindow: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                } | null;
+                            }[];
+                            holderUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            holderUser: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            holderWindow: {
+                                hallNameEn: string;
+                                hallNameZh: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                number: number;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            item: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: {
+                                    en?: string;
+                                    zh: string;
+                                } | null;
+                            } | null;
+                            /** Format: uuid */
+                            itemId: string | null;
+                            question: string;
+                            /** @enum {string} */
+                            state: "open" | "answered" | "handed-over" | "filed";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the consultation; only the window holding it may */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("claim" | "answer" | "hand-over" | "mark-filed")[];
+                            answer: string | null;
+                            /** Format: date-time */
+                            answeredAt: string | null;
+                            answeredBy: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            askerName: string;
+                            askerPhone: string | null;
+                            /** Format: uuid */
+                            caseId: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            filedAt: string | null;
+                            /** Format: date-time */
+                            firstTakenAt: string | null;
+                            firstTaker: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            firstWindow: {
+                                hallNameEn: string;
+                                hallNameZh: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                number: number;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                            } | null;
+                            handovers: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                } | null;
+                                fromUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                fromWindow: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string;
+                                toUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                toWindow: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                } | null;
+                            }[];
+                            holderUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            holderUser: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            holderWindow: {
+                                hallNameEn: string;
+                                hallNameZh: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                number: number;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            item: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: {
+                                    en?: string;
+                                    zh: string;
+                                } | null;
+                            } | null;
+                            /** Format: uuid */
+                            itemId: string | null;
+                            question: string;
+                            /** @enum {string} */
+                            state: "open" | "answered" | "handed-over" | "filed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an online consultation first; 409 when someone already has */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("claim" | "answer" | "hand-over" | "mark-filed")[];
+                            answer: string | null;
+                            /** Format: date-time */
+                            answeredAt: string | null;
+                            answeredBy: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            askerName: string;
+                            askerPhone: string | null;
+                            /** Format: uuid */
+                            caseId: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            filedAt: string | null;
+                            /** Format: date-time */
+                            firstTakenAt: string | null;
+                            firstTaker: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            firstWindow: {
+                                hallNameEn: string;
+                                hallNameZh: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                number: number;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                            } | null;
+                            handovers: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                } | null;
+                                fromUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                fromWindow: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string;
+                                toUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                toWindow: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                } | null;
+                            }[];
+                            holderUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            holderUser: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            holderWindow: {
+                                hallNameEn: string;
+                                hallNameZh: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                number: number;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            item: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: {
+                                    en?: string;
+                                    zh: string;
+                                } | null;
+                            } | null;
+                            /** Format: uuid */
+                            itemId: string | null;
+                            question: string;
+                            /** @enum {string} */
+                            state: "open" | "answered" | "handed-over" | "filed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/hand-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand the consultation to a named window, which holds it from now on
+         * @description The receiving window may belong to another unit; its staff and the unit’s window lead are notified, and the previous holder can only read the consultation afterwards.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        note?: string;
+                        /** Format: uuid */
+                        toWindowId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("claim" | "answer" | "hand-over" | "mark-filed")[];
+                            answer: string | null;
+                            /** Format: date-time */
+                            answeredAt: string | null;
+                            answeredBy: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            askerName: string;
+                            askerPhone: string | null;
+                            /** Format: uuid */
+                            caseId: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            filedAt: string | null;
+                            /** Format: date-time */
+                            firstTakenAt: string | null;
+                            firstTaker: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            firstWindow: {
+                                hallNameEn: string;
+                                hallNameZh: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                number: number;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                            } | null;
+                            handovers: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                } | null;
+                                fromUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                fromWindow: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string;
+                                toUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                toWindow: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                } | null;
+                            }[];
+                            holderUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            holderUser: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            holderWindow: {
+                                hallNameEn: string;
+                                hallNameZh: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                number: number;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            item: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: {
+                                    en?: string;
+                                    zh: string;
+                                } | null;
+                            } | null;
+                            /** Format: uuid */
+                            itemId: string | null;
+                            question: string;
+                            /** @enum {string} */
+                            state: "open" | "answered" | "handed-over" | "filed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/mark-filed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the consultation became a case, optionally naming the case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("claim" | "answer" | "hand-over" | "mark-filed")[];
+                            answer: string | null;
+                            /** Format: date-time */
+                            answeredAt: string | null;
+                            answeredBy: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            askerName: string;
+                            askerPhone: string | null;
+                            /** Format: uuid */
+                            caseId: string | null;
+                            /** @enum {string} */
+                            channel: "window" | "online";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            filedAt: string | null;
+                            /** Format: date-time */
+                            firstTakenAt: string | null;
+                            firstTaker: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            firstWindow: {
+                                hallNameEn: string;
+                                hallNameZh: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                number: number;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                            } | null;
+                            handovers: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                } | null;
+                                fromUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                fromWindow: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string;
+                                toUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                toWindow: {
+                                    hallNameEn: string;
+                                    hallNameZh: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                    number: number;
+                                    unit: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                } | null;
+                            }[];
+                            holderUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            holderUser: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            holderWindow: {
+                                hallNameEn: string;
+                                hallNameZh: string;
+                                /** Format: uuid */
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                                number: number;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            item: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: {
+                                    en?: string;
+                                    zh: string;
+                                } | null;
+                            } | null;
+                            /** Format: uuid */
+                            itemId: string | null;
+                            question: string;
+                            /** @enum {string} */
+                            state: "open" | "answered" | "handed-over" | "filed";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3487,6 +5506,197 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Objections: all for the center, the unit’s own, or the applicant’s */
+        get: {
+            parameters: {
+                query?: {
+                    caseId?: string;
+                    state?: "open" | "answered" | "with-center" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            answeredAt: string | null;
+                            /** Format: uuid */
+                            caseId: string;
+                            centerAnswer: string | null;
+                            /** Format: date-time */
+                            centerAnsweredAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            raisedAt: string;
+                            /** @enum {string} */
+                            state: "open" | "answered" | "with-center" | "closed";
+                            /** Format: date-time */
+                            takenToCenterAt: string | null;
+                            text: string;
+                            trackingNo: string;
+                            windowAnswer: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/objections/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The window answers an objection */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/objections/{id}/center-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The center answers an objection brought to it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/objections/{id}/to-center": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant takes the objection to the center */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        note?: string;
                     };
                 };
             };

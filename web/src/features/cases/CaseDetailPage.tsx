@@ -29,9 +29,10 @@ export function CaseDetailPage() {
       {detail.data ? (
         <CaseView
           detail={detail.data}
-          actions={<CaseActions detail={detail.data} />}
+          actions={<CaseActions detail={detail.data} materialNames={labels.materials} />}
           fieldLabels={labels.fields}
           materialNames={labels.materials}
+          optionLabels={labels.options}
         />
       ) : null}
     </>

@@ -33,7 +33,9 @@ export function CaseTimeline({ events }: { events: TimelineEvent[] }) {
           <div data-testid="case-event" data-action={event.action}>
             <div>
               <Typography.Text strong>
-                {t(`caseActions.${event.action}`, { defaultValue: event.action })}
+                {t(`caseEvents.${event.action}` as 'caseEvents.take', {
+                  defaultValue: event.action,
+                })}
               </Typography.Text>
               {event.actorName ? (
                 <Typography.Text type="secondary"> · {event.actorName}</Typography.Text>

@@ -1,5 +1,5 @@
-import { PaperClipOutlined } from '@ant-design/icons';
-import { Card, Col, Descriptions, Row, Space, Typography } from 'antd';
+import { FlagOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, useLocalText } from '../../shared/format';
@@ -15,6 +15,8 @@ function formatAnswer(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+const decisionColors = { pending: 'default', approved: 'success', refused: 'error' } as const;
+
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024
     ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
@@ -29,12 +31,20 @@ interface CaseViewProps {
   fieldLabels?: Record<string, string>;
   /** Names of the item's materials by key. */
   materialNames?: Record<string, string>;
+  /** Labels of the choices of select fields, by field key and value. */
+  optionLabels?: Record<string, Record<string, string>>;
 }
 
 /** One case as applicant and staff see it: facts, who holds it, materials, every step. */
-export function CaseView({ detail, actions, fieldLabels = {}, materialNames = {} }: CaseViewProps) {
+export function CaseView({
+  detail,
+  actions,
+  fieldLabels = {},
+  materialNames = {},
+  optionLabels = {},
+}: CaseViewProps) {
   const { t, i18n } = useTranslation();
-  const { pick } = useLocalText();
+  const { pick, isEnglish } = useLocalText();
   const language = i18n.language;
 
   return (
@@ -136,6 +146,90 @@ export function CaseView({ detail, actions, fieldLabels = {}, materialNames = {}
         </Col>
       </Row>
 
+      {detail.supplementNotices.length > 0 ? (
+        <Card title={t('cases.notice.notices')} size="small" data-testid="supplement-notices">
+          {detail.supplementNotices.map((notice) => (
+            <div key={notice.id} className="notice-block">
+              <Space wrap>
+                <Typography.Text strong>
+                  {t('cases.notice.title', { seq: notice.seq })}
+                </Typography.Text>
+                <Typography.Text type="secondary">
+                  {formatDateTime(notice.issuedAt, language)}
+                </Typography.Text>
+                {notice.resolvedAt ? (
+                  <Tag color="success">{t('cases.notice.resolved')}</Tag>
+                ) : (
+                  <Tag color="warning">{t('cases.notice.open')}</Tag>
+                )}
+                {notice.isFlagged ? (
+                  <Tag color="red" icon={<FlagOutlined />}>
+                    {t('cases.notice.flagged')}
+                  </Tag>
+                ) : null}
+              </Space>
+              <ol>
+                {notice.entries.map((entry, index) => (
+                  <li key={index}>
+                    {entry.materialKey
+                      ? `${materialNames[entry.materialKey] ?? entry.materialKey}: `
+                      : ''}
+                    {entry.text}
+                  </li>
+                ))}
+              </ol>
+              {notice.reason ? (
+                <div>
+                  {t('cases.why')}: {notice.reason}
+                </div>
+              ) : null}
+            </div>
+          ))}
+        </Card>
+      ) : null}
+
+      {detail.participants.length > 0 || detail.jointWay ? (
+        <Card title={t('cases.joint')} size="small" data-testid="joint-participants">
+          {detail.jointWay ? (
+            <p>
+              {t('cases.actionFields.way')}: {t(`cases.jointWays.${detail.jointWay}`)}
+            </p>
+          ) : null}
+          <ul className="plain-list">
+            {detail.participants.map((participant) => (
+              <li key={participant.unitId}>
+                {isEnglish ? participant.unitNameEn : participant.unitNameZh}{' '}
+                <Tag color={decisionColors[participant.decision]}>
+                  {t(`cases.decisions.${participant.decision}`)}
+                </Tag>
+                {participant.reason ? ` ${participant.reason}` : ''}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      {detail.authority ? (
+        <Card title={t('handlingModes.escalated')} size="small" data-testid="escalation">
+          <Descriptions
+            size="small"
+            column={1}
+            items={[
+              {
+                key: 'authority',
+                label: t('cases.actionFields.authority'),
+                children: detail.authority,
+              },
+              {
+                key: 'answer',
+                label: t('cases.authorityAnswer'),
+                children: detail.authorityAnswer ?? '—',
+              },
+            ]}
+          />
+        </Card>
+      ) : null}
+
       {Object.keys(detail.formData).length > 0 ? (
         <Card title={t('cases.answers')} size="small">
           <Descriptions
@@ -145,7 +239,10 @@ export function CaseView({ detail, actions, fieldLabels = {}, materialNames = {}
             items={Object.entries(detail.formData).map(([key, value]) => ({
               key,
               label: fieldLabels[key] ?? key,
-              children: formatAnswer(value),
+              children:
+                typeof value === 'string' && optionLabels[key]?.[value]
+                  ? optionLabels[key][value]
+                  : formatAnswer(value),
             }))}
           />
         </Card>

@@ -38,9 +38,10 @@ export function DeskCasePage() {
       {detail.data ? (
         <CaseView
           detail={detail.data}
-          actions={<CaseActions detail={detail.data} />}
+          actions={<CaseActions detail={detail.data} materialNames={labels.materials} />}
           fieldLabels={labels.fields}
           materialNames={labels.materials}
+          optionLabels={labels.options}
         />
       ) : null}
     </>

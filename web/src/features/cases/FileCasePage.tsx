@@ -9,6 +9,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Radio,
   Result,
   Select,
   Skeleton,
@@ -39,28 +40,38 @@ interface FilingValues {
   materials?: Record<string, UploadFile[] | undefined>;
 }
 
-function FieldInput({ field }: { field: FormField }) {
+interface FieldInputProps {
+  field: FormField;
+  /** Injected by Form.Item, which must reach the control itself. */
+  value?: unknown;
+  onChange?: (value: unknown) => void;
+  id?: string;
+}
+
+function FieldInput({ field, ...control }: FieldInputProps) {
   const { pick } = useLocalText();
-  const testId = `form-${field.key}`;
+  const props = { ...control, 'data-testid': `form-${field.key}` } as Record<string, unknown>;
   switch (field.type) {
     case 'text':
-      return <Input data-testid={testId} />;
+      return <Input {...props} />;
     case 'textarea':
-      return <Input.TextArea rows={3} data-testid={testId} />;
+      return <Input.TextArea rows={3} {...props} />;
     case 'number':
-      return <InputNumber style={{ width: '100%' }} data-testid={testId} />;
+      return <InputNumber style={{ width: '100%' }} {...props} />;
     case 'date':
-      return <DatePicker style={{ width: '100%' }} data-testid={testId} />;
-    case 'select':
-      return (
-        <Select
-          data-testid={testId}
-          options={(field.options ?? []).map((option) => ({
-            value: option.value,
-            label: pick(option.label),
-          }))}
-        />
+      return <DatePicker style={{ width: '100%' }} {...props} />;
+    case 'select': {
+      const options = (field.options ?? []).map((option) => ({
+        value: option.value,
+        label: pick(option.label),
+      }));
+      // A few choices read best, and are easiest to pick on a phone, as radio buttons.
+      return options.length <= 5 ? (
+        <Radio.Group options={options} {...props} />
+      ) : (
+        <Select options={options} {...props} />
       );
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, data } from '../../api/client';
+import { api, data, postForm } from '../../api/client';
+import type { paths } from '../../api/schema';
 import type { CaseAction, CaseDetail, CaseState } from './types';
 
 export interface CaseListFilters {
@@ -51,15 +52,23 @@ export function useCase(id: string | undefined) {
   });
 }
 
-export interface ActionInput {
-  reason?: string;
-  rule?: string;
-  note?: string;
+/** What a step may carry: a reason, the rule, a one-time notice's entries, a window … */
+export type ActionInput = NonNullable<
+  paths['/api/cases/{id}/actions/{action}']['post']['requestBody']
+>['content']['application/json'];
+export type NoticeEntry = NonNullable<ActionInput['entries']>[number];
+
+function useOnCaseChange(id: string) {
+  const queryClient = useQueryClient();
+  return (detail: CaseDetail) => {
+    queryClient.setQueryData(['cases', 'detail', id], detail);
+    void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
+  };
 }
 
 /** One step of the case; the reply is the case as it now stands. */
 export function useCaseAction(id: string) {
-  const queryClient = useQueryClient();
+  const onChange = useOnCaseChange(id);
   return useMutation({
     mutationFn: ({ action, input }: { action: CaseAction; input: ActionInput }) =>
       data(
@@ -68,9 +77,24 @@ export function useCaseAction(id: string) {
           body: input,
         }),
       ),
-    onSuccess: (detail: CaseDetail) => {
-      queryClient.setQueryData(['cases', 'detail', id], detail);
-      void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
+    onSuccess: onChange,
+  });
+}
+
+/** The applicant answers a one-time notice with the missing materials (Art. 15(5)). */
+export function useResubmit(id: string) {
+  const onChange = useOnCaseChange(id);
+  return useMutation({
+    mutationFn: ({ files, note }: { files: { key: string; file: File }[]; note?: string }) => {
+      const form = new FormData();
+      if (note) {
+        form.set('note', note);
+      }
+      for (const { key, file } of files) {
+        form.append(`material:${key}`, file, file.name);
+      }
+      return postForm<CaseDetail>(`/api/cases/${id}/resubmit`, form);
     },
+    onSuccess: onChange,
   });
 }

@@ -218,7 +218,7 @@ function Sheet({ item }: { item: ItemSheet }) {
 
 export function ItemSheetPage() {
   const { t } = useTranslation();
-  const { pick } = useLocalText();
+  const { pick, isEnglish } = useLocalText();
   const { id } = useParams();
   const [params] = useSearchParams();
   const version = Number(params.get('version')) || undefined;
@@ -262,8 +262,11 @@ export function ItemSheetPage() {
             </Button>
             <Button
               icon={<FilePdfOutlined />}
-              href={`/api/items/${item.data.id}/sheet.pdf`}
-              target="_blank"
+              href={`/api/items/${item.data.id}/sheet.pdf?${new URLSearchParams({
+                lang: isEnglish ? 'en' : 'zh',
+                download: 'true',
+                ...(version ? { version: String(version) } : {}),
+              }).toString()}`}
               data-testid="download-pdf"
             >
               {t('item.downloadPdf')}

@@ -35,20 +35,24 @@ export function useItem(id: string | undefined, version?: number) {
   });
 }
 
-/** Labels of an item's form fields and materials by key, to show a case's answers. */
+/** Labels of an item's form fields, their choices and its materials, to show a case. */
 export function useItemLabels(itemId: string | undefined, version?: number) {
   const { i18n } = useTranslation();
   const item = useItem(itemId, version);
   const content = item.data?.content;
   const fields: Record<string, string> = {};
   const materials: Record<string, string> = {};
+  const options: Record<string, Record<string, string>> = {};
   for (const field of content?.form ?? []) {
     fields[field.key] = pickText(field.label, i18n.language);
+    options[field.key] = Object.fromEntries(
+      (field.options ?? []).map((option) => [option.value, pickText(option.label, i18n.language)]),
+    );
   }
   for (const material of content?.materials ?? []) {
     materials[material.key] = pickText(material.name, i18n.language);
   }
-  return { fields, materials };
+  return { fields, materials, options };
 }
 
 function useOnItemChange() {
