@@ -113,13 +113,13 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
 
   if (options.serveWeb && existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
-        return reply.type('text/html').sendFile('index.html');
+    // The web client routes in the browser: any other page address gets its index.html. The
+    // error handler already owns the not-found handler, so this is a catch-all route instead.
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/') || request.url.startsWith('/assets/')) {
+        return reply.callNotFound();
       }
-      return reply
-        .status(404)
-        .send({ error: 'not-found', message: `no route ${request.method} ${request.url}` });
+      return reply.type('text/html').sendFile('index.html');
     });
   }
 

@@ -24,13 +24,11 @@ export function CaseTimeline({ events }: { events: TimelineEvent[] }) {
         key: `${event.at}-${index}`,
         color:
           event.toState === 'refused' ? 'red' : event.toState === 'completed' ? 'green' : 'blue',
-        title: (
-          <Typography.Text type="secondary">
-            {formatDateTime(event.at, i18n.language)}
-          </Typography.Text>
-        ),
         content: (
           <div data-testid="case-event" data-action={event.action}>
+            <Typography.Text type="secondary">
+              {formatDateTime(event.at, i18n.language)}
+            </Typography.Text>
             <div>
               <Typography.Text strong>
                 {t(`caseEvents.${event.action}` as 'caseEvents.take', {
