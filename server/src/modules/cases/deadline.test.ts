@@ -39,3 +39,12 @@ describe('the clock while a case waits for a supplement', () => {
     }
   });
 });
+
+describe('the warning share in office hours', () => {
+  it('R-CASE-3 uses the share left that it is given, such as the calendar’s office hours', () => {
+    const open = { state: 'in-progress' as const, acceptedAt, dueAt, pausedAt: null };
+    const at = new Date('2026-03-04T02:00:00Z');
+    expect(dueStatus(open, at, 0.25, () => 0.25)).toBe('yellow');
+    expect(dueStatus(open, at, 0.25, () => 0.26)).toBe('green');
+  });
+});

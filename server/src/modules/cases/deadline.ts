@@ -10,23 +10,32 @@ export interface DueInput {
   pausedAt: Date | null;
 }
 
+/** The share of the time from acceptance to due still left at a moment, from 0 to 1. */
+export type ShareLeft = (acceptedAt: Date, dueAt: Date, at: Date) => number;
+
+/** Plain elapsed time; the working-day calendar gives the share in office hours instead. */
+export const elapsedShareLeft: ShareLeft = (acceptedAt, dueAt, at) => {
+  const total = dueAt.getTime() - acceptedAt.getTime();
+  return total <= 0 ? 0 : Math.max(0, (dueAt.getTime() - at.getTime()) / total);
+};
+
 /**
  * Green, yellow or red for an open case with a due time: red once overdue, yellow when no
- * more than `warningShare` of the time from acceptance to due is left. A case waiting for the
- * applicant's supplement is measured at the moment its clock stopped.
+ * more than `warningShare` of the limit is left. A case waiting for the applicant's supplement
+ * is measured at the moment its clock stopped.
  */
-export function dueStatus(input: DueInput, now: Date, warningShare: number): DueStatus {
+export function dueStatus(
+  input: DueInput,
+  now: Date,
+  warningShare: number,
+  shareLeft: ShareLeft = elapsedShareLeft,
+): DueStatus {
   if (isClosed(input.state) || !input.dueAt || !input.acceptedAt) {
     return 'none';
   }
   const at = input.pausedAt ?? now;
-  const total = input.dueAt.getTime() - input.acceptedAt.getTime();
-  const left = input.dueAt.getTime() - at.getTime();
-  if (left < 0) {
+  if (at > input.dueAt) {
     return 'red';
   }
-  if (total <= 0 || left / total <= warningShare) {
-    return 'yellow';
-  }
-  return 'green';
+  return shareLeft(input.acceptedAt, input.dueAt, at) <= warningShare ? 'yellow' : 'green';
 }

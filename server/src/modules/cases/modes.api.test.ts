@@ -23,7 +23,9 @@ async function setUp(t: TestApp) {
   const hall = await createHall(db, 'wushan');
   const lead = await createUnit(db, { nameZh: '国际交流与合作处', nameEn: 'International Office' });
   const [p1, p2, p3] = [await createUnit(db), await createUnit(db), await createUnit(db)];
-  if (!p1 || !p2 || !p3) {throw new Error('units');}
+  if (!p1 || !p2 || !p3) {
+    throw new Error('units');
+  }
   const leadWindow = await createWindow(db, { hallId: hall.id, unitId: lead.id, number: 8 });
   const otherWindow = await createWindow(db, { hallId: hall.id, unitId: p1.id, number: 9 });
 
@@ -83,10 +85,14 @@ async function fileAndTake(t: TestApp, w: World, itemId: string): Promise<string
   const filed = await w.c.applicant.upload('/api/cases', { itemId, form: '{}' }, [
     { field: 'material:passport', filename: 'passport.pdf', content: pdfBytes },
   ]);
-  if (filed.statusCode !== 201) {throw new Error(filed.body);}
+  if (filed.statusCode !== 201) {
+    throw new Error(filed.body);
+  }
   const id: string = filed.json().id;
   const taken = await w.c.staff.post(`/api/cases/${id}/actions/take`);
-  if (taken.statusCode !== 200) {throw new Error(taken.body);}
+  if (taken.statusCode !== 200) {
+    throw new Error(taken.body);
+  }
   return id;
 }
 
@@ -471,11 +477,12 @@ describe('deadline warnings', () => {
 
   it('R-CASE-3 warns the window, its lead and the center once when yellow and once when red, by e-mail too', async () => {
     const id = await acceptedCase();
-    // 175.5 h from acceptance to due; yellow with a quarter (43 h 52.5 min) left, that is from
-    // 03-07 13:37:30 UTC.
-    t.setNow('2026-03-07T13:37:00Z');
+    // The limit in office hours (7 a day): Mon 10:00–17:30 is 5 h, Tue–Fri 28 h, Mon 03-09 7 h,
+    // 40 h in all. Yellow with a quarter (10 h) left: 7 h on 03-09 plus Fri 03-06 afternoon's
+    // 3 h, so from the end of Friday morning, 12:00 in Shanghai (04:00 UTC).
+    t.setNow('2026-03-06T03:59:00Z');
     expect(await sweepDeadlines(t.deps)).toEqual({ yellow: 0, red: 0 });
-    t.setNow('2026-03-07T13:38:00Z');
+    t.setNow('2026-03-06T04:00:00Z');
     expect(await sweepDeadlines(t.deps)).toEqual({ yellow: 1, red: 0 });
     expect(await sweepDeadlines(t.deps)).toEqual({ yellow: 0, red: 0 });
     expect((await w.c.staff.get(`/api/cases/${id}`)).json().dueStatus).toBe('yellow');

@@ -21,7 +21,7 @@ import type { ItemContent } from '../catalog/content.js';
 import { itemParticipants, items, itemVersions } from '../catalog/schema.js';
 import { getPublishedItemOrThrow } from '../catalog/service.js';
 import { halls, units, windows } from '../org/schema.js';
-import { dueStatus } from './deadline.js';
+import { dueStatus, type ShareLeft } from './deadline.js';
 import { checkForm, checkMaterials } from './form.js';
 import {
   allowedActions,
@@ -41,6 +41,7 @@ import {
   type NoticeEntry,
 } from './schema.js';
 import { centerManagers, unitDeciders, unitMembers, windowStaff } from './recipients.js';
+import { campusesOfWindows } from './sweep.js';
 import { makeTrackingNo } from './tracking-number.js';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -689,6 +690,16 @@ export async function applyCaseAction(
   });
 }
 
+/** The share of a limit left in office hours, by the calendar of the window's campus. */
+async function workingShareLeft(deps: Deps): Promise<(windowId: string | null) => ShareLeft> {
+  const calendar = await loadCalendar(deps);
+  const campusOf = await campusesOfWindows(deps.db);
+  return (windowId) => {
+    const campusId = windowId ? campusOf.get(windowId) : undefined;
+    return (acceptedAt, dueAt, at) => calendar.remainingShare(acceptedAt, dueAt, at, campusId);
+  };
+}
+
 export interface CaseListQuery {
   state?: CaseState | undefined;
   q?: string | undefined;
@@ -755,6 +766,7 @@ export async function listCases(deps: Deps, actor: Actor, query: CaseListQuery) 
   const [total] = await deps.db.select({ value: count() }).from(cases).where(where);
 
   const now = deps.now();
+  const shareLeft = await workingShareLeft(deps);
   return {
     total: total?.value ?? 0,
     items: rows.map((row) => ({
@@ -762,7 +774,7 @@ export async function listCases(deps: Deps, actor: Actor, query: CaseListQuery) 
       itemCode: row.itemCode,
       itemName: row.itemName,
       unit: { nameZh: row.unitNameZh, nameEn: row.unitNameEn },
-      dueStatus: dueStatus(row.case, now, deps.config.warningShare),
+      dueStatus: dueStatus(row.case, now, deps.config.warningShare, shareLeft(row.case.windowId)),
     })),
   };
 }
@@ -902,7 +914,12 @@ export async function getCaseDetail(deps: Deps, actor: Actor, caseId: string) {
     resultNote: row.resultNote,
     resultRule: row.resultRule,
     handlerId: row.handlerId,
-    dueStatus: dueStatus(row, deps.now(), deps.config.warningShare),
+    dueStatus: dueStatus(
+      row,
+      deps.now(),
+      deps.config.warningShare,
+      (await workingShareLeft(deps))(row.windowId),
+    ),
     holder: await describeHolder(db, row),
     materials,
     events: events.map((event) => ({

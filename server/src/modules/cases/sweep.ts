@@ -1,12 +1,24 @@
-import { and, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { loadCalendar } from '../../platform/calendar/service.js';
 import type { Deps } from '../../platform/http/types.js';
 import { notify } from '../../platform/notifications/service.js';
 import { dueStatus } from './deadline.js';
 import { centerManagers, unitMembers } from './recipients.js';
+import { halls, windows } from '../org/schema.js';
 import { cases, caseWarnings } from './schema.js';
 
 /** States in which the promised limit is running; a case awaiting a supplement is not among them. */
 const countingStates = ['in-progress', 'joint-review', 'escalated'] as const;
+
+/** The campus of every window, for campus closures in the calendar. */
+export async function campusesOfWindows(db: DbOrTx): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ windowId: windows.id, campusId: halls.campusId })
+    .from(windows)
+    .innerJoin(halls, eq(halls.id, windows.hallId));
+  return new Map(rows.map((row) => [row.windowId, row.campusId]));
+}
 
 /**
  * Finds open cases that turned yellow or red and notifies the window, its lead and the center,
@@ -24,17 +36,20 @@ export async function sweepDeadlines(deps: Deps): Promise<{ yellow: number; red:
         inArray(cases.state, [...countingStates]),
         isNotNull(cases.dueAt),
         isNotNull(cases.acceptedAt),
-        // Only those past the yellow line: due - (due - accepted) * share <= now.
-        lte(
-          sql`${cases.dueAt} - (${cases.dueAt} - ${cases.acceptedAt}) * ${share}::float8`,
-          sql`${now.toISOString()}::timestamptz`,
-        ),
+        // A case already warned red for its due time has nothing more to say.
+        sql`not exists (select 1 from ${caseWarnings} where ${caseWarnings.caseId} = ${cases.id}
+          and ${caseWarnings.kind} = 'red' and ${caseWarnings.dueAt} = ${cases.dueAt})`,
       ),
     );
+  const calendar = await loadCalendar(deps);
+  const campusOf = await campusesOfWindows(deps.db);
 
   const sent = { yellow: 0, red: 0 };
   for (const row of candidates) {
-    const status = dueStatus(row, now, share);
+    const campusId = row.windowId ? campusOf.get(row.windowId) : undefined;
+    const status = dueStatus(row, now, share, (acceptedAt, dueAt, at) =>
+      calendar.remainingShare(acceptedAt, dueAt, at, campusId),
+    );
     if ((status !== 'yellow' && status !== 'red') || !row.dueAt) {
       continue;
     }
