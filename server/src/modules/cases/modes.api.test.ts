@@ -555,3 +555,42 @@ describe('deadline warnings', () => {
     },
   );
 });
+
+describe('due dates in a year the calendar does not know', () => {
+  let t: TestApp;
+  let w: World;
+  beforeEach(async () => {
+    t = await createTestApp(longSessions);
+    t.setNow('2026-12-24T02:00:00Z'); // Thu 10:00 in Shanghai
+    w = await setUp(t);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('R-CASE-3 are marked provisional and the center is told once to load the year', async () => {
+    const first = await fileAndTake(t, w, w.promised.itemId);
+    const second = await fileAndTake(t, w, w.promised.itemId);
+    const accepted = await w.c.staff.post(`/api/cases/${first}/actions/accept-promised`, {});
+    await w.c.staff.post(`/api/cases/${second}/actions/accept-promised`, {});
+    // 5 working days after Thu 12-24: 25, 28, 29, 30, 31 → Thu 2026-12-31, known: not provisional.
+    expect(accepted.json()).toMatchObject({
+      dueAt: '2026-12-31T09:30:00.000Z',
+      isDueProvisional: false,
+    });
+
+    const late = await fileAndTake(t, w, w.joint.itemId);
+    const joint = await w.c.staff.post(`/api/cases/${late}/actions/accept-joint`, {
+      way: 'simple',
+    });
+    // 10 working days reach into 2027, which the calendar does not know yet.
+    expect(joint.json().isDueProvisional).toBe(true);
+    const later = await fileAndTake(t, w, w.joint.itemId);
+    await w.c.staff.post(`/api/cases/${later}/actions/accept-joint`, { way: 'simple' });
+    const told = (await noticesOf(t, w.accounts.center.id)).filter(
+      (notice) => notice.kind === 'calendar.year-unknown',
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0]?.title).toContain('2027');
+  });
+});

@@ -649,6 +649,20 @@ export async function applyCaseAction(
         break;
     }
 
+    if (changes.isDueProvisional && changes.dueAt) {
+      // The calendar does not know the due date's year yet: the center must load it (once told
+      // per year, not per case).
+      const year = DateTime.fromJSDate(changes.dueAt, { zone: 'Asia/Shanghai' }).year;
+      notices.push({
+        userIds: await centerManagers(tx),
+        kind: 'calendar.year-unknown',
+        title: `请导入 ${year} 年节假日安排 Load the official calendar for ${year}`,
+        body: `Due dates in ${year} are provisional until the year's holidays are loaded.`,
+        link: '/center/calendar',
+        dedupeKey: `calendar-year-unknown:${year}`,
+      });
+    }
+
     if (changes.closedAt && row.applicantId && action !== 'withdraw') {
       notices.push({
         userIds: [row.applicantId],
