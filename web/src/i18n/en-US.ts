@@ -49,6 +49,8 @@ const enUS: Messages = {
     server: 'The service is unavailable for now',
     network: 'The network connection failed',
     article: 'Rule: Service Center Management Measures, {{article}}',
+    markedOnForm: '{{count}} more are marked on the form',
+    markedOnForm_one: '{{count}} more is marked on the form',
     pageNotFound: 'There is no such page',
   },
   roles: {
@@ -229,6 +231,7 @@ const enUS: Messages = {
     contact: 'Questions',
     foreignFacing: 'Foreign-facing · bilingual',
     applyOnline: 'Apply online',
+    fileAtWindow: 'File at the window',
     print: 'Print',
     downloadPdf: 'Download PDF',
   },
@@ -436,6 +439,7 @@ const enUS: Messages = {
   },
   filing: {
     title: 'Apply online: {{name}}',
+    titleAtWindow: 'File at the window: {{name}}',
     applicant: 'Applicant',
     nameHint: 'Your account’s name; change it if you apply for someone else.',
     onBehalf: 'Filing at the window: enter the applicant’s name.',

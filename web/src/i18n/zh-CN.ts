@@ -48,6 +48,7 @@ const zhCN = {
     server: '服务暂时不可用',
     network: '网络连接失败',
     article: '依据：《师生服务中心管理办法》{{article}}',
+    markedOnForm: '另有 {{count}} 处已在表单中标出',
     pageNotFound: '页面不存在',
   },
   roles: {
@@ -220,6 +221,7 @@ const zhCN = {
     contact: '咨询方式',
     foreignFacing: '涉外事项 · 中英双语',
     applyOnline: '在线申请',
+    fileAtWindow: '窗口代录',
     print: '打印',
     downloadPdf: '下载 PDF',
   },
@@ -421,6 +423,7 @@ const zhCN = {
   },
   filing: {
     title: '在线申请：{{name}}',
+    titleAtWindow: '窗口代录：{{name}}',
     applicant: '申请人',
     nameHint: '默认为账号姓名，可修改为实际申请人。',
     onBehalf: '窗口代为录入时填写申请人姓名。',

@@ -10,13 +10,14 @@ interface ErrorAlertProps {
 
 /** The server's answer to a failed action, with the article of the measures it cites. */
 export function ErrorAlert({ error, issues }: ErrorAlertProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) {
     return null;
   }
   const message = error instanceof Error ? error.message : JSON.stringify(error);
   const article = isApiError(error) ? error.body.article : undefined;
   const listed = issues ?? (isApiError(error) ? error.issues : []);
+  const marked = isApiError(error) ? error.issues.length - listed.length : 0;
 
   return (
     <Alert
@@ -28,7 +29,10 @@ export function ErrorAlert({ error, issues }: ErrorAlertProps) {
       description={
         <>
           <div>{message}</div>
-          {article ? <div>{t('errors.article', { article })}</div> : null}
+          {article ? (
+            <div>{t('errors.article', { article: formatArticle(article, i18n.language) })}</div>
+          ) : null}
+          {marked > 0 ? <div>{t('errors.markedOnForm', { count: marked })}</div> : null}
           {listed.length > 0 ? (
             <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
               {listed.map((issue) => (
@@ -42,6 +46,15 @@ export function ErrorAlert({ error, issues }: ErrorAlertProps) {
       }
     />
   );
+}
+
+/** "Art. 15(6)" → "第15条第6项" in Chinese; the server names articles in English. */
+export function formatArticle(article: string, language: string): string {
+  const match = /^Art\. (\d+)(?:\((\d+)\))?$/.exec(article.trim());
+  if (!match || language.startsWith('en')) {
+    return article;
+  }
+  return `第${match[1]}条${match[2] ? `第${match[2]}项` : ''}`;
 }
 
 function errorKey(

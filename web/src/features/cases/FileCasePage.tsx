@@ -185,11 +185,13 @@ export function FileCasePage() {
         items={[
           { title: <Link to="/">{t('nav.catalog')}</Link> },
           { title: <Link to={`/items/${item.data.id}`}>{pick(content.name)}</Link> },
-          { title: t('item.applyOnline') },
+          { title: isWindowFiling ? t('item.fileAtWindow') : t('item.applyOnline') },
         ]}
       />
       <Typography.Title level={3}>
-        {t('filing.title', { name: pick(content.name) })}
+        {isWindowFiling
+          ? t('filing.titleAtWindow', { name: pick(content.name) })
+          : t('filing.title', { name: pick(content.name) })}
       </Typography.Title>
       <Form
         form={form}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { useLocalText } from '../../shared/format';
+import { hasRole, useMe } from '../auth/session';
 import { DuePreview } from '../calendar/DuePreview';
 import { useItem } from './api';
 import type { ItemSheet, Material } from './content';
@@ -223,7 +224,11 @@ export function ItemSheetPage() {
   const [params] = useSearchParams();
   const version = Number(params.get('version')) || undefined;
   const item = useItem(id, version);
-  const canApply = item.data && item.data.status === 'published' && item.data.channel !== 'hall';
+  const me = useMe();
+  // Window staff file at the window for any item; applicants online where the item allows it.
+  const isWindowFiling = hasRole(me.data, ['staff', 'window-lead']);
+  const canApply =
+    item.data?.status === 'published' && (isWindowFiling || item.data.channel !== 'hall');
 
   return (
     <>
@@ -249,7 +254,7 @@ export function ItemSheetPage() {
             {canApply ? (
               <Link to={`/items/${item.data.id}/apply`}>
                 <Button type="primary" icon={<FormOutlined />} data-testid="apply-online">
-                  {t('item.applyOnline')}
+                  {isWindowFiling ? t('item.fileAtWindow') : t('item.applyOnline')}
                 </Button>
               </Link>
             ) : null}
