@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../shared/ErrorAlert';
 import { useItemLabels } from '../catalog/api';
 import { useCase } from './api';
 import { CaseActions } from './CaseActions';
+import { CaseCollaboration } from './CaseCollaboration';
 import { CaseView } from './CaseView';
 
 /** The applicant's own case: progress, who holds it, the due time (Art. 16). */
@@ -33,6 +34,7 @@ export function CaseDetailPage() {
           fieldLabels={labels.fields}
           materialNames={labels.materials}
           optionLabels={labels.options}
+          extras={<CaseCollaboration detail={detail.data} />}
         />
       ) : null}
     </>

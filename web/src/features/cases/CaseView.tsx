@@ -33,6 +33,8 @@ interface CaseViewProps {
   materialNames?: Record<string, string>;
   /** Labels of the choices of select fields, by field key and value. */
   optionLabels?: Record<string, Record<string, string>>;
+  /** Panels for the parts of the case that involve others, under the actions. */
+  extras?: ReactNode;
 }
 
 /** One case as applicant and staff see it: facts, who holds it, materials, every step. */
@@ -42,6 +44,7 @@ export function CaseView({
   fieldLabels = {},
   materialNames = {},
   optionLabels = {},
+  extras,
 }: CaseViewProps) {
   const { t, i18n } = useTranslation();
   const { pick, isEnglish } = useLocalText();
@@ -67,6 +70,7 @@ export function CaseView({
       <Card title={t('cases.actions')} size="small">
         {actions}
       </Card>
+      {extras}
 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>

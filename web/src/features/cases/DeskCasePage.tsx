@@ -6,6 +6,7 @@ import { hasRole, useMe, centerRoles } from '../auth/session';
 import { useItemLabels } from '../catalog/api';
 import { useCase } from './api';
 import { CaseActions } from './CaseActions';
+import { CaseCollaboration } from './CaseCollaboration';
 import { CaseView } from './CaseView';
 
 /** A case at the window: the steps the measures allow now, and its whole history. */
@@ -42,6 +43,7 @@ export function DeskCasePage() {
           fieldLabels={labels.fields}
           materialNames={labels.materials}
           optionLabels={labels.options}
+          extras={<CaseCollaboration detail={detail.data} />}
         />
       ) : null}
     </>
