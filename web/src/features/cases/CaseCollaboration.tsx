@@ -107,10 +107,10 @@ function Objections({ detail, me }: { detail: CaseDetail; me: Me }) {
     enabled: me.role !== 'auditor',
   });
   const rows = objections.data ?? [];
-  if (!isClosedWithResult && rows.length === 0) {
+  const isApplicant = me.role === 'applicant';
+  if (rows.length === 0 && !(isApplicant && isClosedWithResult)) {
     return null;
   }
-  const isApplicant = me.role === 'applicant';
   const isWindow =
     (me.role === 'staff' || me.role === 'window-lead') && me.unitId === detail.unitId;
   const isCenterManager = me.role === 'center';
@@ -564,10 +564,10 @@ export function CaseCollaboration({ detail }: { detail: CaseDetail }) {
     return null;
   }
   return (
-    <>
+    <div className="stack">
       <Joint detail={detail} me={me.data} />
       <Escalation detail={detail} me={me.data} />
       <Objections detail={detail} me={me.data} />
-    </>
+    </div>
   );
 }

@@ -51,7 +51,7 @@ export function CaseView({
   const language = i18n.language;
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="case-view">
+    <div className="stack" data-testid="case-view">
       <div className="page-title">
         <div>
           <Typography.Title level={3} style={{ margin: 0 }}>
@@ -279,6 +279,6 @@ export function CaseView({
       <Card title={t('cases.progress')} size="small">
         <CaseTimeline events={detail.events} />
       </Card>
-    </Space>
+    </div>
   );
 }
