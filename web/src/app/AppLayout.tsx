@@ -1,4 +1,4 @@
-import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Spin } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import {
   useSignOut,
   type Me,
 } from '../features/auth/session';
+import { useNotifications } from '../features/notifications/api';
 import { changeLanguage } from '../i18n';
 
 interface NavEntry {
@@ -59,6 +60,8 @@ export function AppLayout() {
   const me = useMe();
   const signOut = useSignOut();
   const entries = useNavEntries(me.data);
+  const notifications = useNotifications(Boolean(me.data), 1);
+  const unread = notifications.data?.unread ?? 0;
   const isEnglish = i18n.language.startsWith('en');
   const here = encodeURIComponent(location.pathname + location.search);
 
@@ -106,6 +109,18 @@ export function AppLayout() {
             </Button>
             {me.data ? (
               <>
+                <Link
+                  to="/notifications"
+                  className="app-bell"
+                  data-testid="notifications-link"
+                  aria-label={t('notifications.unreadCount', { count: unread })}
+                  title={t('notifications.unreadCount', { count: unread })}
+                >
+                  <BellOutlined />
+                  {unread > 0 ? (
+                    <span className="app-bell-count">{unread > 99 ? '99+' : unread}</span>
+                  ) : null}
+                </Link>
                 <span
                   className="app-user"
                   data-testid="user-menu"

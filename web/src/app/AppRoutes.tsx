@@ -2,6 +2,7 @@ import { lazy, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { RequireRole } from '../features/auth/RequireRole';
 import { catalogEditorRoles, centerRoles, deskRoles } from '../features/auth/session';
+import { CaseLinkRedirect } from '../features/cases/CaseLinkRedirect';
 import { CatalogPage } from '../features/catalog/CatalogPage';
 import { ItemSheetPage } from '../features/catalog/ItemSheetPage';
 import { AppLayout } from './AppLayout';
@@ -36,8 +37,21 @@ const ItemImportPage = page(
   () => import('../features/catalog/admin/ItemImportPage'),
   'ItemImportPage',
 );
+const NotificationsPage = page(
+  () => import('../features/notifications/NotificationsPage'),
+  'NotificationsPage',
+);
 const CalendarPage = page(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
 
+const allRoles = [
+  'applicant',
+  'staff',
+  'window-lead',
+  'unit-admin',
+  'center',
+  'center-admin',
+  'auditor',
+] as const;
 const staffAndCenter = [...deskRoles, ...centerRoles, 'auditor'] as const;
 
 export function AppRoutes() {
@@ -49,9 +63,13 @@ export function AppRoutes() {
         <Route path="track" element={<TrackPage />} />
         <Route path="login" element={<SignInPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="cases/:id/*" element={<CaseLinkRedirect />} />
 
         <Route element={<RequireRole roles={['applicant', 'staff', 'window-lead']} />}>
           <Route path="items/:id/apply" element={<FileCasePage />} />
+        </Route>
+        <Route element={<RequireRole roles={allRoles} />}>
+          <Route path="notifications" element={<NotificationsPage />} />
         </Route>
         <Route element={<RequireRole roles={['applicant']} />}>
           <Route path="my/cases" element={<MyCasesPage />} />

@@ -474,6 +474,15 @@ const enUS: Messages = {
     attendee: 'Attendee',
     minutes: 'Minutes',
   },
+  notifications: {
+    title: 'Notifications',
+    readAll: 'Mark all read',
+    markRead: 'Mark read',
+    unread: 'Unread',
+    none: 'No notifications.',
+    unreadCount: '{{count}} unread notifications',
+    unreadCount_one: '{{count}} unread notification',
+  },
   track: {
     title: 'Track a case',
     submit: 'Track',

@@ -458,6 +458,14 @@ const zhCN = {
     attendee: '出席人',
     minutes: '会议纪要',
   },
+  notifications: {
+    title: '消息',
+    readAll: '全部标为已读',
+    markRead: '标为已读',
+    unread: '未读',
+    none: '没有消息。',
+    unreadCount: '{{count}} 条未读消息',
+  },
   track: {
     title: '办件查询',
     submit: '查询',
