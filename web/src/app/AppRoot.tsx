@@ -26,12 +26,13 @@ const theme = {
 };
 
 export function AppRoot() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const isEnglish = i18n.language.startsWith('en');
 
   useEffect(() => {
     dayjs.locale(isEnglish ? 'en' : 'zh-cn');
-  }, [isEnglish]);
+    document.title = t('app.footer');
+  }, [isEnglish, t]);
 
   return (
     <QueryClientProvider client={queryClient}>

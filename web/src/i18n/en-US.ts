@@ -201,6 +201,8 @@ const enUS: Messages = {
     applicantTypes: 'Who it is for',
     eligibility: 'Who may apply',
     channel: 'Where to apply',
+    mode: 'Handling',
+    participants: 'Joint with',
     limit: 'Promised limit',
     fee: 'Fees',
     intake: 'When it is taken',

@@ -192,6 +192,8 @@ const zhCN = {
     applicantTypes: '服务对象',
     eligibility: '申请条件',
     channel: '办理渠道',
+    mode: '办件类型',
+    participants: '联办单位',
     limit: '承诺时限',
     fee: '收费标准',
     intake: '受理时间',

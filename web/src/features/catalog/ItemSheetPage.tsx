@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { useLocalText } from '../../shared/format';
+import { useOrg } from '../../shared/org';
 import { hasRole, useMe } from '../auth/session';
 import { DuePreview } from '../calendar/DuePreview';
 import { useItem } from './api';
@@ -41,6 +42,7 @@ function MaterialNotes({ material, group }: { material: Material; group: number 
 function Sheet({ item }: { item: ItemSheet }) {
   const { t } = useTranslation();
   const { pick, pickName, isEnglish } = useLocalText();
+  const campuses = useOrg().data?.campuses ?? [];
   const content = item.content;
   const groups = numberAlternativeGroups(content.materials);
   const hasMaterials = content.materials.length > 0;
@@ -56,6 +58,13 @@ function Sheet({ item }: { item: ItemSheet }) {
     ],
     [t('item.eligibility'), pick(content.eligibility)],
     [t('item.channel'), t(`channels.${item.channel}`)],
+    [t('item.mode'), t(`handlingModes.${item.defaultMode}`)],
+    [
+      t('org.campus'),
+      item.campusIds
+        .map((id) => pickName(campuses.find((campus) => campus.id === id)) || id)
+        .join(t('common.listSeparator')) || '—',
+    ],
     [
       t('item.limit'),
       <>
@@ -74,6 +83,12 @@ function Sheet({ item }: { item: ItemSheet }) {
         : t('item.agentNotAllowed'),
     ],
   ];
+  if (item.participants.length > 0) {
+    facts.push([
+      t('item.participants'),
+      item.participants.map((unit) => pickName(unit)).join(t('common.listSeparator')),
+    ]);
+  }
   if (content.reissueLimit !== undefined) {
     facts.push([t('item.reissueLimit'), t('item.reissueTimes', { count: content.reissueLimit })]);
   }
