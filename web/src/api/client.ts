@@ -44,10 +44,6 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-export function getCsrfToken(): string | null {
-  return csrfToken;
-}
-
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function csrfHeaders(method: string): Record<string, string> {

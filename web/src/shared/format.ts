@@ -73,37 +73,3 @@ export function formatDate(value: string | Date | null | undefined, language: st
     weekday: 'short',
   }).format(new Date(date));
 }
-
-export type DueLevel = 'ok' | 'near' | 'overdue' | 'none';
-
-/**
- * Green while more than a quarter of the time from acceptance remains, yellow in the last
- * quarter, red once past due; the quarter matches the server's default warning share.
- */
-export function dueLevel(
-  dueAt: string | null | undefined,
-  acceptedAt: string | null | undefined,
-  now: Date = new Date(),
-  warningShare = 0.25,
-): DueLevel {
-  if (!dueAt) {
-    return 'none';
-  }
-  const due = new Date(dueAt).getTime();
-  const left = due - now.getTime();
-  if (left < 0) {
-    return 'overdue';
-  }
-  const start = acceptedAt ? new Date(acceptedAt).getTime() : null;
-  if (start !== null && due > start) {
-    return left <= (due - start) * warningShare ? 'near' : 'ok';
-  }
-  return left <= 24 * 3600 * 1000 ? 'near' : 'ok';
-}
-
-export const dueColors: Record<DueLevel, string> = {
-  ok: 'green',
-  near: 'gold',
-  overdue: 'red',
-  none: 'default',
-};

@@ -56,7 +56,6 @@ export function useCase(id: string | undefined) {
 export type ActionInput = NonNullable<
   paths['/api/cases/{id}/actions/{action}']['post']['requestBody']
 >['content']['application/json'];
-export type NoticeEntry = NonNullable<ActionInput['entries']>[number];
 
 function useOnCaseChange(id: string) {
   const queryClient = useQueryClient();

@@ -6,14 +6,12 @@ export type CaseDetail = Json<paths['/api/cases/{id}']['get']['responses'][200]>
 export type CaseList = Json<paths['/api/cases']['get']['responses'][200]>;
 export type CaseRow = CaseList['items'][number];
 export type CaseSummary = Json<paths['/api/cases']['post']['responses'][201]>;
-export type CaseEvent = CaseDetail['events'][number];
 export type CaseHolder = CaseDetail['holder'];
 export type CaseState = CaseDetail['state'];
 export type CaseAction = CaseDetail['allowedActions'][number];
 export type DueStatus = CaseDetail['dueStatus'];
 export type HandlingMode = NonNullable<CaseDetail['mode']>;
 export type TrackReply = Json<paths['/api/track']['get']['responses'][200]>;
-export type TrackEvent = TrackReply['events'][number];
 
 export const caseStates: readonly CaseState[] = [
   'submitted',
@@ -26,5 +24,3 @@ export const caseStates: readonly CaseState[] = [
   'refused',
   'withdrawn',
 ];
-
-export const closedStates: readonly CaseState[] = ['completed', 'refused', 'withdrawn'];

@@ -7,7 +7,6 @@ export type ItemSummary = ItemPage['items'][number];
 export type ItemListQuery = NonNullable<paths['/api/items']['get']['parameters']['query']>;
 export type ItemSheet = Json<paths['/api/items/{id}']['get']['responses'][200]>;
 export type ItemStatus = ItemSheet['status'];
-export type ItemWindow = ItemSheet['windows'][number];
 /** What creating or editing an item sends (the content before the server's defaults). */
 export type ItemInput = paths['/api/items']['post']['requestBody']['content']['application/json'];
 export type ImportReply = Json<paths['/api/items/import']['post']['responses'][201]>;
@@ -20,4 +19,3 @@ export type PromisedLimit = ItemContent['limit'];
 export type Fee = ItemContent['fee'];
 export type SimpleFee = Exclude<Fee, { kind: 'composite' }>;
 export type Intake = ItemContent['intake'];
-export type HandlingMode = ItemSheet['defaultMode'];

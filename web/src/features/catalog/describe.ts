@@ -52,7 +52,6 @@ export function describeFee(fee: Fee, t: TFunction, pick: Pick): string {
 }
 
 export const channels = ['online', 'hall', 'both'] as const;
-export type Channel = (typeof channels)[number];
 
 export const applicantTypes = ['teacher', 'student', 'visitor', 'unit'] as const;
 export type ApplicantType = (typeof applicantTypes)[number];
