@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -7,10 +7,24 @@ import 'dayjs/locale/zh-cn';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router-dom';
-import { isApiError } from '../api/client';
+import { isApiError, setCsrfToken } from '../api/client';
+import { meKey } from '../features/auth/session';
 import { AppRoutes } from './AppRoutes';
 
-const queryClient = new QueryClient({
+/**
+ * A 401 from any call means the session ended (idle timeout, password change, disabled account):
+ * forget the user, and the role guards send the person to sign in again.
+ */
+function forgetSessionOn401(error: unknown): void {
+  if (isApiError(error, 401) && queryClient.getQueryData(meKey)) {
+    setCsrfToken(null);
+    queryClient.setQueryData(meKey, null);
+  }
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: forgetSessionOn401 }),
+  mutationCache: new MutationCache({ onError: forgetSessionOn401 }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,
