@@ -41,35 +41,46 @@ export function formatYuan(amountFen: number): string {
 
 const zone = 'Asia/Shanghai';
 
-/** Times are shown in Beijing time, where the measures apply, whatever the browser's zone. */
-export function formatDateTime(value: string | Date | null | undefined, language: string): string {
-  if (!value) {
-    return '';
-  }
-  return new Intl.DateTimeFormat(language, {
+/** A moment on the Beijing clock, printed year first (2026/03/02 09:30) in both languages. */
+function beijingParts(value: string | Date, language: string) {
+  const parts = new Intl.DateTimeFormat(language.startsWith('en') ? 'en-US' : 'zh-CN', {
     timeZone: zone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
-    hour12: false,
-  }).format(new Date(value));
+    weekday: 'short',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(value));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((entry) => entry.type === type)?.value ?? '';
+  return {
+    day: `${part('year')}/${part('month')}/${part('day')}`,
+    time: `${part('hour')}:${part('minute')}`,
+    weekday: part('weekday'),
+  };
 }
 
+/** Times are shown in Beijing time, where the measures apply, whatever the browser's zone. */
+export function formatDateTime(value: string | Date | null | undefined, language: string): string {
+  if (!value) {
+    return '';
+  }
+  const { day, time } = beijingParts(value, language);
+  return `${day} ${time}`;
+}
+
+/** A calendar day ('2026-03-02' or a moment) with its weekday. */
 export function formatDate(value: string | Date | null | undefined, language: string): string {
   if (!value) {
     return '';
   }
-  const date =
+  // A bare day means that day in Beijing; noon keeps it clear of any zone shift.
+  const moment =
     typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
       ? `${value}T12:00:00+08:00`
       : value;
-  return new Intl.DateTimeFormat(language, {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    weekday: 'short',
-  }).format(new Date(date));
+  const { day, weekday } = beijingParts(moment, language);
+  return `${day} ${weekday}`;
 }
