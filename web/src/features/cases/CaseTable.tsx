@@ -37,6 +37,7 @@ export function CaseTable({
   const columns: TableColumnsType<CaseRow> = [
     {
       key: 'trackingNo',
+      width: 150,
       title: t('cases.trackingNo'),
       render: (_value, row) => (
         <Link to={linkTo(row)} data-testid="case-link">
@@ -44,9 +45,22 @@ export function CaseTable({
         </Link>
       ),
     },
-    { key: 'item', title: t('cases.item'), render: (_value, row) => pick(row.itemName) },
+    {
+      key: 'item',
+      title: t('cases.item'),
+      width: 210,
+      ellipsis: true,
+      render: (_value, row) => pick(row.itemName),
+    },
     ...(showApplicant
-      ? [{ key: 'applicant', title: t('cases.applicantName'), dataIndex: 'applicantName' }]
+      ? [
+          {
+            key: 'applicant',
+            title: t('cases.applicantName'),
+            dataIndex: 'applicantName',
+            width: 100,
+          },
+        ]
       : []),
     ...(showUnit
       ? [
@@ -54,29 +68,35 @@ export function CaseTable({
             key: 'unit',
             title: t('org.unit'),
             responsive: ['lg' as const],
+            width: 160,
+            ellipsis: true,
             render: (_value: unknown, row: CaseRow) => pickName(row.unit),
           },
         ]
       : []),
     {
       key: 'state',
+      width: 130,
       title: t('cases.state'),
       render: (_value, row) => <StateTag state={row.state} />,
     },
     {
       key: 'mode',
+      width: 90,
       title: t('cases.mode'),
       responsive: ['md'],
       render: (_value, row) => <ModeTag mode={row.mode} />,
     },
     {
       key: 'filed',
+      width: 140,
       title: t('cases.filedAt'),
       responsive: ['md'],
       render: (_value, row) => formatDateTime(row.createdAt, i18n.language),
     },
     {
       key: 'due',
+      width: 180,
       title: t('cases.dueAt'),
       render: (_value, row) => (
         <DueTag dueAt={row.dueAt} status={row.dueStatus} isProvisional={row.isDueProvisional} />
@@ -91,7 +111,9 @@ export function CaseTable({
       columns={columns}
       dataSource={rows}
       loading={loading}
-      scroll={{ x: 'max-content' }}
+      // Fixed widths let long names shorten with an ellipsis instead of widening the table.
+      tableLayout="fixed"
+      scroll={{ x: columns.reduce((sum, column) => sum + Number(column.width ?? 120), 0) }}
       pagination={
         pagination === false
           ? false
@@ -124,4 +146,37 @@ export function useCaseExportColumns(): ExportColumn<CaseRow>[] {
     { title: t('cases.dueStatus'), value: (row) => t(`dueStatus.${row.dueStatus}`) },
     { title: t('cases.closedAt'), value: (row) => formatDateTime(row.closedAt, i18n.language) },
   ];
+}
+
+/** The same cases as cards, for a phone screen where a table would hide its columns. */
+export function CaseCards({ rows, linkTo }: { rows: CaseRow[]; linkTo: (row: CaseRow) => string }) {
+  const { t, i18n } = useTranslation();
+  const { pick } = useLocalText();
+  return (
+    <ul className="case-cards" data-testid="case-cards">
+      {rows.map((row) => (
+        <li key={row.id} className="case-card">
+          <Link to={linkTo(row)} data-testid="case-link" className="case-card-link">
+            <span className="case-card-title">{pick(row.itemName)}</span>
+            <span className="muted">
+              {row.trackingNo} · {formatDateTime(row.createdAt, i18n.language)}
+            </span>
+          </Link>
+          <div className="case-card-tags">
+            <StateTag state={row.state} />
+            {row.dueAt ? (
+              <span>
+                {t('cases.dueAt')}{' '}
+                <DueTag
+                  dueAt={row.dueAt}
+                  status={row.dueStatus}
+                  isProvisional={row.isDueProvisional}
+                />
+              </span>
+            ) : null}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
 }

@@ -1,11 +1,11 @@
-import { Button, Empty, Typography } from 'antd';
+import { Button, Empty, Grid, Pagination, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { ExportButton } from '../../shared/ExportButton';
 import { fetchAllCases, useCases } from './api';
-import { CaseTable, useCaseExportColumns } from './CaseTable';
+import { CaseCards, CaseTable, useCaseExportColumns } from './CaseTable';
 
 /** The applicant's cases, newest first, with where each one stands. */
 export function MyCasesPage() {
@@ -14,6 +14,8 @@ export function MyCasesPage() {
   const cases = useCases({ mine: true, page: page.current, pageSize: page.pageSize });
   const exportColumns = useCaseExportColumns();
   const total = cases.data?.total ?? 0;
+  const screens = Grid.useBreakpoint();
+  const isPhone = screens.sm === false;
 
   return (
     <>
@@ -33,6 +35,20 @@ export function MyCasesPage() {
             <Button type="primary">{t('cases.findItem')}</Button>
           </Link>
         </Empty>
+      ) : isPhone ? (
+        <>
+          <CaseCards rows={cases.data?.items ?? []} linkTo={(row) => `/my/cases/${row.id}`} />
+          {total > page.pageSize ? (
+            <Pagination
+              simple
+              align="center"
+              current={page.current}
+              pageSize={page.pageSize}
+              total={total}
+              onChange={(current, pageSize) => setPage({ current, pageSize })}
+            />
+          ) : null}
+        </>
       ) : (
         <CaseTable
           rows={cases.data?.items ?? []}
