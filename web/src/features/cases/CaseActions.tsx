@@ -306,7 +306,13 @@ export function CaseActions({ detail, materialNames }: CaseActionsProps) {
   const pending = action.isPending || resubmit.isPending;
   const failure = action.error ?? resubmit.error;
 
-  if (detail.allowedActions.length === 0) {
+  // Art. 15(1): only an item promised on the spot is completed in one step; the server would
+  // refuse the step for any other, so it is not offered.
+  const steps = detail.allowedActions.filter(
+    (step) => step !== 'complete-immediately' || detail.limit.kind === 'on-the-spot',
+  );
+
+  if (steps.length === 0) {
     return (
       <Typography.Text type="secondary" data-testid="no-actions">
         {t('cases.noActions')}
@@ -369,7 +375,7 @@ export function CaseActions({ detail, materialNames }: CaseActionsProps) {
   return (
     <>
       <Space wrap data-testid="case-actions">
-        {detail.allowedActions.map((step) => (
+        {steps.map((step) => (
           <Button
             key={step}
             type={specs[step].isPrimary ? 'primary' : 'default'}
