@@ -75,6 +75,11 @@ export function wrapPglite(client: PGlite): Database {
 
 export function openPostgres(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection dropped by the server (a restart, a failover) must not end the process:
+  // the pool replaces it at the next query.
+  pool.on('error', (error) => {
+    console.warn(`PostgreSQL dropped an idle connection: ${error.message}`);
+  });
   return {
     db: drizzlePg(pool, { schema, casing: 'snake_case' }),
     kind: 'postgres',
