@@ -46,6 +46,9 @@ function useNavEntries(me: Me | null | undefined): NavEntry[] {
   if (hasRole(me, centerRoles)) {
     entries.push({ to: '/center/calendar', label: t('nav.calendar'), testId: 'nav-calendar' });
   }
+  if (hasRole(me, ['center-admin'])) {
+    entries.push({ to: '/center/users', label: t('nav.users'), testId: 'nav-users' });
+  }
   return entries;
 }
 
@@ -121,13 +124,14 @@ export function AppLayout() {
                     <span className="app-bell-count">{unread > 99 ? '99+' : unread}</span>
                   ) : null}
                 </Link>
-                <span
+                <Link
+                  to="/account"
                   className="app-user"
                   data-testid="user-menu"
-                  title={t(`roles.${me.data.role}`)}
+                  title={`${t(`roles.${me.data.role}`)} · ${t('account.title')}`}
                 >
                   <UserOutlined /> <span className="app-user-name">{me.data.displayName}</span>
-                </span>
+                </Link>
                 <Button
                   type="text"
                   size="small"

@@ -41,6 +41,8 @@ const NotificationsPage = page(
   () => import('../features/notifications/NotificationsPage'),
   'NotificationsPage',
 );
+const AccountPage = page(() => import('../features/auth/AccountPage'), 'AccountPage');
+const UsersPage = page(() => import('../features/auth/UsersPage'), 'UsersPage');
 const CalendarPage = page(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
 
 const allRoles = [
@@ -70,6 +72,7 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireRole roles={allRoles} />}>
           <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="account" element={<AccountPage />} />
         </Route>
         <Route element={<RequireRole roles={['applicant']} />}>
           <Route path="my/cases" element={<MyCasesPage />} />
@@ -89,6 +92,9 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireRole roles={centerRoles} />}>
           <Route path="center/calendar" element={<CalendarPage />} />
+        </Route>
+        <Route element={<RequireRole roles={['center-admin']} />}>
+          <Route path="center/users" element={<UsersPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
