@@ -33,6 +33,13 @@ function useNavEntries(me: Me | null | undefined): NavEntry[] {
   if (hasRole(me, deskRoles)) {
     entries.push({ to: '/desk', label: t('nav.desk'), testId: 'nav-desk' });
   }
+  if (me) {
+    entries.push({
+      to: '/consultations',
+      label: t('nav.consultations'),
+      testId: 'nav-consultations',
+    });
+  }
   if (hasRole(me, [...centerRoles, 'auditor'])) {
     entries.push({ to: '/center/cases', label: t('nav.allCases'), testId: 'nav-all-cases' });
   }

@@ -43,6 +43,18 @@ const NotificationsPage = page(
 );
 const AccountPage = page(() => import('../features/auth/AccountPage'), 'AccountPage');
 const UsersPage = page(() => import('../features/auth/UsersPage'), 'UsersPage');
+const ConsultationsPage = page(
+  () => import('../features/consultations/ConsultationsPage'),
+  'ConsultationsPage',
+);
+const AskConsultationPage = page(
+  () => import('../features/consultations/AskConsultationPage'),
+  'AskConsultationPage',
+);
+const ConsultationPage = page(
+  () => import('../features/consultations/ConsultationPage'),
+  'ConsultationPage',
+);
 const CalendarPage = page(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
 
 const allRoles = [
@@ -69,10 +81,13 @@ export function AppRoutes() {
 
         <Route element={<RequireRole roles={['applicant', 'staff', 'window-lead']} />}>
           <Route path="items/:id/apply" element={<FileCasePage />} />
+          <Route path="consultations/new" element={<AskConsultationPage />} />
         </Route>
         <Route element={<RequireRole roles={allRoles} />}>
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="consultations" element={<ConsultationsPage />} />
+          <Route path="consultations/:id" element={<ConsultationPage />} />
         </Route>
         <Route element={<RequireRole roles={['applicant']} />}>
           <Route path="my/cases" element={<MyCasesPage />} />

@@ -19,7 +19,7 @@ import type { FieldIssue } from '../../api/client';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { markIssues } from '../../shared/form-issues';
 import { useLocalText } from '../../shared/format';
-import { useOrg } from '../../shared/org';
+import { WindowSelect } from '../../shared/WindowSelect';
 import { DuePreview } from '../calendar/DuePreview';
 import { describeLimit } from '../catalog/describe';
 import { useCaseAction, useResubmit, type ActionInput } from './api';
@@ -96,27 +96,6 @@ interface CaseActionsProps {
   detail: CaseDetail;
   /** Names of the item's materials by key, for the one-time notice and the resubmission. */
   materialNames: Record<string, string>;
-}
-
-function WindowSelect(props: { value?: string; onChange?: (value: string) => void }) {
-  const { t } = useTranslation();
-  const { pickName } = useLocalText();
-  const org = useOrg();
-  const halls = new Map((org.data?.halls ?? []).map((hall) => [hall.id, hall]));
-  const units = new Map((org.data?.units ?? []).map((unit) => [unit.id, unit]));
-  return (
-    <Select
-      {...props}
-      showSearch={{ optionFilterProp: 'label' }}
-      data-testid="action-toWindowId"
-      options={(org.data?.windows ?? []).map((window) => ({
-        value: window.id,
-        label: `${pickName(halls.get(window.hallId))} · ${t('org.windowNumber', {
-          number: window.number,
-        })} ${pickName(window)} (${pickName(units.get(window.unitId))})`,
-      }))}
-    />
-  );
 }
 
 /** The one-time notice: every missing material and step, listed at once (Art. 15(5)). */

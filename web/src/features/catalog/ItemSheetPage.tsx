@@ -1,4 +1,9 @@
-import { FilePdfOutlined, FormOutlined, PrinterOutlined } from '@ant-design/icons';
+import {
+  FilePdfOutlined,
+  FormOutlined,
+  PrinterOutlined,
+  QuestionCircleOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -273,6 +278,13 @@ export function ItemSheetPage() {
                 </Button>
               </Link>
             ) : null}
+            {isWindowFiling ? null : (
+              <Link to={`/consultations/new?item=${item.data.id}`}>
+                <Button icon={<QuestionCircleOutlined />} data-testid="ask-about-item">
+                  {t('consultations.ask')}
+                </Button>
+              </Link>
+            )}
             <Button
               icon={<PrinterOutlined />}
               onClick={() => window.print()}
