@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n';
+import { initI18n } from './i18n';
 import './styles.css';
 import { AppRoot } from './app/AppRoot';
 
@@ -8,8 +8,12 @@ const container = document.getElementById('root');
 if (!container) {
   throw new Error('index.html lacks #root');
 }
-createRoot(container).render(
-  <StrictMode>
-    <AppRoot />
-  </StrictMode>,
-);
+const root = container;
+
+void initI18n().then(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <AppRoot />
+    </StrictMode>,
+  );
+});

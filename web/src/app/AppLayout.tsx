@@ -111,7 +111,7 @@ export function AppLayout() {
               size="small"
               className="app-header-button"
               icon={<GlobalOutlined />}
-              onClick={() => changeLanguage(isEnglish ? 'zh-CN' : 'en-US')}
+              onClick={() => void changeLanguage(isEnglish ? 'zh-CN' : 'en-US')}
               data-testid="language-switch"
               aria-label={t('app.switchLanguage')}
             >
