@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -16,7 +16,8 @@ export function createLocalFileStore(root: string): FileStore {
       const target = locate(sha256);
       await mkdir(path.dirname(target), { recursive: true });
       // Write beside and rename, so a crash never leaves half a file under the final name.
-      const temporary = `${target}.${process.pid}.${Date.now()}.part`;
+      // A random name: the same bytes may be stored twice at the same moment.
+      const temporary = `${target}.${randomBytes(8).toString('hex')}.part`;
       await writeFile(temporary, bytes);
       await rename(temporary, target);
       return sha256;
