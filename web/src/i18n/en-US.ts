@@ -477,6 +477,10 @@ const enUS: Messages = {
     attended: 'Attended',
     attendee: 'Attendee',
     minutes: 'Minutes',
+    lead: 'Decide the lead unit',
+    leadHint:
+      'When the lead is disputed the center decides; the case goes to that unit, whose window takes it (Art. 15(3)).',
+    decideLead: 'Decide',
   },
   account: {
     title: 'My account',
@@ -595,6 +599,8 @@ const enUS: Messages = {
     importItems: 'Import from Excel',
     status: 'Status',
     version: 'Version',
+    versions: 'Versions',
+    publishedAt: 'Published {{at}}',
     hasDraft: 'Unpublished changes',
     publish: 'Publish',
     confirmPublish: 'The public will see this version. Publish it?',
@@ -675,6 +681,7 @@ const enUS: Messages = {
     fieldOptions: 'Options',
     addOption: 'Add option',
     optionValue: 'Value',
+    optionLabel: 'Option label',
     fieldTypes: {
       text: 'Text',
       textarea: 'Long text',

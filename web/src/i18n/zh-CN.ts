@@ -461,6 +461,10 @@ const zhCN = {
     attended: '出席',
     attendee: '出席人',
     minutes: '会议纪要',
+    lead: '确定牵头单位',
+    leadHint:
+      '对牵头单位有争议时由中心决定；办件转交所定单位，由其窗口接件办理（第十五条第三项）。',
+    decideLead: '确定',
   },
   account: {
     title: '我的账号',
@@ -576,6 +580,8 @@ const zhCN = {
     importItems: 'Excel 导入',
     status: '状态',
     version: '版本',
+    versions: '版本记录',
+    publishedAt: '{{at}} 发布',
     hasDraft: '有未发布的修改',
     publish: '发布',
     confirmPublish: '发布后公众即可看到此版本，确定发布吗？',
@@ -655,6 +661,7 @@ const zhCN = {
     fieldOptions: '选项',
     addOption: '添加选项',
     optionValue: '值',
+    optionLabel: '选项名称',
     fieldTypes: {
       text: '单行文本',
       textarea: '多行文本',

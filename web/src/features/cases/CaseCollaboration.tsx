@@ -9,6 +9,7 @@ import {
   Form,
   Input,
   Radio,
+  Select,
   Space,
   Switch,
   Tag,
@@ -23,6 +24,7 @@ import type { paths } from '../../api/schema';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { markIssues } from '../../shared/form-issues';
 import { formatDateTime, useLocalText } from '../../shared/format';
+import { useOrg } from '../../shared/org';
 import { centerRoles, hasRole, useMe, type Me } from '../auth/session';
 import type { CaseDetail } from './types';
 
@@ -557,6 +559,50 @@ function Joint({ detail, me }: { detail: CaseDetail; me: Me }) {
   );
 }
 
+/** The center settles a disputed lead: the case goes to the unit it names (Art. 15(3)). */
+function LeadDecision({ detail, me }: { detail: CaseDetail; me: Me }) {
+  const { t } = useTranslation();
+  const { pickName } = useLocalText();
+  const org = useOrg();
+  const isOpenToHandOver = detail.state === 'submitted' || detail.state === 'reviewing';
+  if (!hasRole(me, centerRoles) || !isOpenToHandOver) {
+    return null;
+  }
+  return (
+    <Card title={t('joint.lead')} size="small" data-testid="lead-decision">
+      <Typography.Paragraph type="secondary">{t('joint.leadHint')}</Typography.Paragraph>
+      <ActionForm<{ unitId: string; reason: string }>
+        caseId={detail.id}
+        testId="lead-decide"
+        submitLabel={t('joint.decideLead')}
+        submit={(values) =>
+          api.POST('/api/cases/{id}/lead', { params: { path: { id: detail.id } }, body: values })
+        }
+      >
+        <Form.Item
+          name="unitId"
+          label={t('org.unit')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(org.data?.units ?? [])
+              .filter((unit) => unit.id !== detail.unitId)
+              .map((unit) => ({ value: unit.id, label: pickName(unit) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('cases.actionFields.reason')}
+          rules={required(t('common.required'))}
+        >
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </ActionForm>
+    </Card>
+  );
+}
+
 /** The parts of a case that involve others: objections, the authority, joint units. */
 export function CaseCollaboration({ detail }: { detail: CaseDetail }) {
   const me = useMe();
@@ -565,6 +611,7 @@ export function CaseCollaboration({ detail }: { detail: CaseDetail }) {
   }
   return (
     <div className="stack">
+      <LeadDecision detail={detail} me={me.data} />
       <Joint detail={detail} me={me.data} />
       <Escalation detail={detail} me={me.data} />
       <Objections detail={detail} me={me.data} />

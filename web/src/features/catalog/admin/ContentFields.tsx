@@ -179,7 +179,7 @@ function FormFieldOptions({ form, row }: { form: FormInstance<ItemFormValues>; r
           <Form.Item name={[option, 'value']} label={t('admin.optionValue')}>
             <Input style={{ maxWidth: 240 }} />
           </Form.Item>
-          <LocalTextField name={[option, 'label']} label={t('admin.fieldLabel')} isRequired />
+          <LocalTextField name={[option, 'label']} label={t('admin.optionLabel')} isRequired />
         </>
       )}
     />

@@ -26,7 +26,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, data, isApiError, type FieldIssue } from '../../../api/client';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { markIssues } from '../../../shared/form-issues';
-import { useLocalText } from '../../../shared/format';
+import { formatDateTime, useLocalText } from '../../../shared/format';
 import { useOrg } from '../../../shared/org';
 import { usePublishItem, useSaveItem } from '../api';
 import type { ItemInput, ItemSheet } from '../content';
@@ -151,6 +151,50 @@ function Settings() {
           />
         </Form.Item>
       ) : null}
+    </Card>
+  );
+}
+
+/** Every version of an item, when it was made and whether it went public (R-CAT-6). */
+function Versions({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const versions = useQuery({
+    queryKey: ['items', 'versions', id],
+    queryFn: () => data(api.GET('/api/items/{id}/versions', { params: { path: { id } } })),
+  });
+  if (!versions.data || versions.data.length === 0) {
+    return null;
+  }
+  return (
+    <Card
+      size="small"
+      title={t('admin.versions')}
+      style={{ marginTop: 12 }}
+      data-testid="item-versions"
+    >
+      <ul className="plain-list">
+        {[...versions.data]
+          .sort((a, b) => b.version - a.version)
+          .map((entry) => (
+            <li key={entry.version}>
+              <Link to={`/items/${id}?version=${entry.version}`} target="_blank">
+                {t('admin.version')} {entry.version}
+              </Link>{' '}
+              <Typography.Text type="secondary">
+                {formatDateTime(entry.createdAt, i18n.language)}
+              </Typography.Text>{' '}
+              {entry.publishedAt ? (
+                <Tag color="success">
+                  {t('admin.publishedAt', {
+                    at: formatDateTime(entry.publishedAt, i18n.language),
+                  })}
+                </Tag>
+              ) : (
+                <Tag>{t('itemStatuses.draft')}</Tag>
+              )}
+            </li>
+          ))}
+      </ul>
     </Card>
   );
 }
@@ -348,6 +392,7 @@ export function ItemEditorPage() {
           />
         </Form>
       ) : null}
+      {id ? <Versions id={id} /> : null}
     </>
   );
 }
