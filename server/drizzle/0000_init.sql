@@ -411,6 +411,8 @@ CREATE INDEX "case_materials_case_idx" ON "case_materials" USING btree ("case_id
 CREATE INDEX "case_participants_unit_idx" ON "case_participants" USING btree ("unit_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "cases_tracking_no_key" ON "cases" USING btree ("tracking_no");--> statement-breakpoint
 CREATE INDEX "cases_unit_state_idx" ON "cases" USING btree ("unit_id","state","created_at");--> statement-breakpoint
+CREATE INDEX "cases_unit_created_idx" ON "cases" USING btree ("unit_id","created_at");--> statement-breakpoint
+CREATE INDEX "cases_created_idx" ON "cases" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "cases_applicant_idx" ON "cases" USING btree ("applicant_id","created_at");--> statement-breakpoint
 CREATE INDEX "cases_due_idx" ON "cases" USING btree ("state","due_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "joint_reviews_case_key" ON "joint_reviews" USING btree ("case_id");--> statement-breakpoint

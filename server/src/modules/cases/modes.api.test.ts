@@ -127,8 +127,23 @@ describe('the six ways of handling', () => {
     // Each participating unit is asked to sign off.
     expect(await noticesOf(t, w.accounts.p2Admin.id)).toHaveLength(1);
 
-    // Participants see the case; they sign off in parallel.
+    // Participants see the case, in their work list too, beside their own cases.
     expect((await w.c.p1Lead.get(`/api/cases/${id}`)).statusCode).toBe(200);
+    t.setNow('2026-03-02T03:00:00Z');
+    const own = await fileAndTake(t, w, w.promised.itemId);
+    const list = (await w.c.p1Lead.get('/api/cases?pageSize=1')).json();
+    expect(list.total).toBe(1);
+    expect(list.items.map((item: { id: string }) => item.id)).toEqual([id]);
+    const leadList = (await w.c.leadLead.get('/api/cases?pageSize=1&page=2')).json();
+    expect(leadList.total).toBe(2);
+    expect(leadList.items.map((item: { id: string }) => item.id)).toEqual([id]);
+    expect((await w.c.leadLead.get('/api/cases')).json().counts).toEqual({
+      'joint-review': 1,
+      reviewing: 1,
+    });
+    expect(own).not.toBe(id);
+
+    // They sign off in parallel.
     const signs = await Promise.all([
       w.c.p1Lead.post(`/api/cases/${id}/sign-off`, { decision: 'approved' }),
       w.c.p2Admin.post(`/api/cases/${id}/sign-off`, { decision: 'approved' }),

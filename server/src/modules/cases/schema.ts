@@ -72,6 +72,8 @@ export const cases = pgTable(
   (table) => [
     uniqueIndex('cases_tracking_no_key').on(table.trackingNo),
     index('cases_unit_state_idx').on(table.unitId, table.state, table.createdAt),
+    index('cases_unit_created_idx').on(table.unitId, table.createdAt),
+    index('cases_created_idx').on(table.createdAt),
     index('cases_applicant_idx').on(table.applicantId, table.createdAt),
     index('cases_due_idx').on(table.state, table.dueAt),
   ],

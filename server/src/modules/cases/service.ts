@@ -25,7 +25,6 @@ import { dueStatus, type ShareLeft } from './deadline.js';
 import { checkForm, checkMaterials } from './form.js';
 import {
   allowedActions,
-  caseStates,
   nextState,
   transitions,
   type CaseAction,
@@ -723,27 +722,52 @@ export interface CaseListQuery {
   pageSize: number;
 }
 
-function participatesIn(unitId: string): SQL {
-  return sql`exists (select 1 from ${caseParticipants} where ${caseParticipants.caseId} = ${cases.id} and ${caseParticipants.unitId} = ${unitId})`;
+/**
+ * The parts of the case table an actor may see: for a unit, the cases it holds and the joint
+ * cases it takes part in. Each part is read on its own index; an OR across them would make
+ * PostgreSQL scan every case.
+ */
+interface Scope {
+  condition: SQL | undefined;
+  isParticipation: boolean;
 }
 
-function visibilityFilter(actor: Actor): SQL | undefined {
+function scopesOf(actor: Actor): Scope[] {
   if (isCenter(actor)) {
-    return undefined;
+    return [{ condition: undefined, isParticipation: false }];
   }
   if (actor.role === 'applicant') {
-    return eq(cases.applicantId, actor.id);
+    return [{ condition: eq(cases.applicantId, actor.id), isParticipation: false }];
   }
   if (isUnitMember(actor) && actor.unitId) {
-    const participates = participatesIn(actor.unitId);
-    return or(eq(cases.unitId, actor.unitId), participates);
+    return [
+      { condition: eq(cases.unitId, actor.unitId), isParticipation: false },
+      { condition: eq(caseParticipants.unitId, actor.unitId), isParticipation: true },
+    ];
   }
-  return sql`false`;
+  return [];
+}
+
+function selectInScope<T extends Record<string, unknown>>(
+  db: DbOrTx,
+  fields: T,
+  scope: Scope,
+  extra: SQL | undefined,
+) {
+  const query = db
+    .select(fields as never)
+    .from(cases)
+    .$dynamic();
+  const joined = scope.isParticipation
+    ? query.innerJoin(caseParticipants, eq(caseParticipants.caseId, cases.id))
+    : query;
+  return joined.where(and(scope.condition, extra));
 }
 
 /** The cases an actor may see, newest first, with their deadline colour. */
 export async function listCases(deps: Deps, actor: Actor, query: CaseListQuery) {
-  const conditions: (SQL | undefined)[] = [visibilityFilter(actor)];
+  const { db } = deps;
+  const conditions: (SQL | undefined)[] = [];
   if (query.state) {
     conditions.push(eq(cases.state, query.state));
   }
@@ -756,33 +780,59 @@ export async function listCases(deps: Deps, actor: Actor, query: CaseListQuery) 
     const term = `%${query.q.trim()}%`;
     conditions.push(or(ilike(cases.trackingNo, term), ilike(cases.applicantName, term)));
   }
-  const where = and(...conditions);
+  const extra = and(...conditions);
+  const scopes = scopesOf(actor);
+  const offset = (query.page - 1) * query.pageSize;
 
-  const rows = await deps.db
-    .select({
-      case: cases,
-      itemCode: items.code,
-      itemName: sql<ItemContent['name']>`${itemVersions.content} -> 'name'`,
-      unitNameZh: units.nameZh,
-      unitNameEn: units.nameEn,
-    })
-    .from(cases)
-    .innerJoin(items, eq(items.id, cases.itemId))
-    .innerJoin(
-      itemVersions,
-      and(eq(itemVersions.itemId, cases.itemId), eq(itemVersions.version, cases.itemVersion)),
-    )
-    .innerJoin(units, eq(units.id, cases.unitId))
-    .where(where)
-    .orderBy(desc(cases.createdAt), desc(cases.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const [total] = await deps.db.select({ value: count() }).from(cases).where(where);
+  // The newest page of each part, merged: each part needs only as many rows as the page reaches.
+  const heads = await Promise.all(
+    scopes.map(
+      (scope) =>
+        selectInScope(db, { id: cases.id, createdAt: cases.createdAt }, scope, extra)
+          .orderBy(desc(cases.createdAt), desc(cases.id))
+          .limit(offset + query.pageSize) as unknown as Promise<{ id: string; createdAt: Date }[]>,
+    ),
+  );
+  const pageIds = heads
+    .flat()
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+    .slice(offset, offset + query.pageSize)
+    .map((row) => row.id);
+
+  const rows =
+    pageIds.length === 0
+      ? []
+      : await db
+          .select({
+            case: cases,
+            itemCode: items.code,
+            itemName: sql<ItemContent['name']>`${itemVersions.content} -> 'name'`,
+            unitNameZh: units.nameZh,
+            unitNameEn: units.nameEn,
+          })
+          .from(cases)
+          .innerJoin(items, eq(items.id, cases.itemId))
+          .innerJoin(
+            itemVersions,
+            and(eq(itemVersions.itemId, cases.itemId), eq(itemVersions.version, cases.itemVersion)),
+          )
+          .innerJoin(units, eq(units.id, cases.unitId))
+          .where(inArray(cases.id, pageIds));
+  rows.sort((a, b) => pageIds.indexOf(a.case.id) - pageIds.indexOf(b.case.id));
+
+  const totals = await Promise.all(
+    scopes.map(
+      (scope) =>
+        selectInScope(db, { value: count() }, scope, extra) as unknown as Promise<
+          { value: number }[]
+        >,
+    ),
+  );
 
   const now = deps.now();
   const shareLeft = await workingShareLeft(deps);
   return {
-    total: total?.value ?? 0,
+    total: totals.reduce((sum, [row]) => sum + (row?.value ?? 0), 0),
     items: rows.map((row) => ({
       ...summarise(row.case, actor),
       itemCode: row.itemCode,
@@ -1016,10 +1066,17 @@ export async function trackCase(deps: Deps, trackingNo: string, applicantName: s
 
 /** Counts per state for the actor's view, for dashboards and the work list's tabs. */
 export async function countCasesByState(deps: Deps, actor: Actor) {
-  const rows = await deps.db
-    .select({ state: cases.state, value: count() })
-    .from(cases)
-    .where(and(visibilityFilter(actor), inArray(cases.state, [...caseStates])))
-    .groupBy(cases.state);
-  return Object.fromEntries(rows.map((row) => [row.state, row.value]));
+  const counts: Record<string, number> = {};
+  for (const scope of scopesOf(actor)) {
+    const rows = (await selectInScope(
+      deps.db,
+      { state: cases.state, value: count() },
+      scope,
+      undefined,
+    ).groupBy(cases.state)) as unknown as { state: CaseState; value: number }[];
+    for (const row of rows) {
+      counts[row.state] = (counts[row.state] ?? 0) + row.value;
+    }
+  }
+  return counts;
 }
