@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   }
   const jsonPath = process.argv[3] ?? path.join(path.dirname(typesPath), 'openapi.json');
 
-  const database = wrapPglite(new PGlite());
+  const database = await wrapPglite(new PGlite());
   await runMigrations(database);
   const filesRoot = mkdtempSync(path.join(tmpdir(), 'onestop-openapi-'));
   const app = await buildApp({

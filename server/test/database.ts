@@ -14,7 +14,7 @@ let pgliteTemplate: Promise<Blob> | null = null;
 
 async function makePgliteTemplate(): Promise<Blob> {
   const client = new PGlite();
-  await runMigrations(wrapPglite(client));
+  await runMigrations(await wrapPglite(client));
   const dump = await client.dumpDataDir('none');
   await client.close();
   return dump;

@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -50,8 +48,11 @@ export async function openPglite(dataDir: string): Promise<Database> {
     }
     throw error;
   }
+  // PGlite is loaded only when used: a server on PostgreSQL never needs its 30-odd megabytes.
+  const { PGlite } = await import('@electric-sql/pglite');
   const client = new PGlite(pgDir);
   await client.waitReady;
+  const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
   return {
     db: drizzlePglite(client, { schema, casing: 'snake_case' }),
     kind: 'pglite',
@@ -64,7 +65,8 @@ export async function openPglite(dataDir: string): Promise<Database> {
 }
 
 /** Wraps an already open PGlite (in memory or loaded from a dump). */
-export function wrapPglite(client: PGlite): Database {
+export async function wrapPglite(client: PGlite): Promise<Database> {
+  const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
   return {
     db: drizzlePglite(client, { schema, casing: 'snake_case' }),
     kind: 'pglite',
@@ -89,6 +91,7 @@ export function openPostgres(url: string, max = 10): Database {
 
 export async function runMigrations(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
     await migratePglite(database.db as never, { migrationsFolder });
   } else {
     await migratePg(database.db as never, { migrationsFolder });

@@ -15,8 +15,8 @@ describe('moving the embedded database', () => {
   });
 
   it('copies every row and continues identity numbers after them', async () => {
-    const source = wrapPglite(new PGlite());
-    const target = wrapPglite(new PGlite());
+    const source = await wrapPglite(new PGlite());
+    const target = await wrapPglite(new PGlite());
     await runMigrations(source);
     await runMigrations(target);
     await source.db.insert(units).values({ code: 'CW', nameZh: '财务处', nameEn: 'Finance' });

@@ -8,8 +8,8 @@ const shanghai = (at: Date | null, format: string) =>
   at ? DateTime.fromJSDate(at, { zone: 'Asia/Shanghai' }).toFormat(format) : '—';
 
 /** The joint review notice (联合审批会议通知单) in the layout of an official notice. */
-export function renderJointNoticePdf(review: JointReview): Promise<Buffer> {
-  const { doc, finished } = createPdfDocument({
+export async function renderJointNoticePdf(review: JointReview): Promise<Buffer> {
+  const { doc, finished } = await createPdfDocument({
     title: `联合审批会议通知单 ${review.noticeNo ?? ''}`,
     subject: review.trackingNo,
     lang: 'zh',

@@ -46,14 +46,14 @@ const headings = {
 };
 
 /** The item sheet (一事一表) as a printable PDF, the same layout for every item (R-CAT-3). */
-export function renderItemSheetPdf(
+export async function renderItemSheetPdf(
   sheet: ItemSheet,
   lang: SheetLang,
   generatedAt: Date,
 ): Promise<Buffer> {
   const { content } = sheet;
   const title = pick(content.name, lang);
-  const { doc, finished } = createPdfDocument({ title, subject: sheet.code, lang });
+  const { doc, finished } = await createPdfDocument({ title, subject: sheet.code, lang });
 
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const label = (key: { zh: string; en: string }) => key[lang];

@@ -1,4 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+// ExcelJS is large; the server loads it on the first import or template, not at start.
+const loadExcel = async () => (await import('exceljs')).default;
 import { applicantTypes, materialFormats } from './content.js';
 import { channels, handlingModes } from './schema.js';
 
@@ -224,7 +227,8 @@ function cellText(value: ExcelJS.CellValue): string {
 export async function readWorkbook(
   bytes: Buffer,
 ): Promise<{ rows: ParsedWorkbook; problems: WorkbookProblem[] }> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
@@ -289,7 +293,8 @@ export async function readWorkbook(
 
 /** An empty import workbook: the headers, a note on each, one example row and a guide sheet. */
 export async function buildImportTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   workbook.creator = 'OneStop';
   for (const name of sheetNames) {
     const specs: ColumnSpec[] = workbookLayout[name];

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
 
 interface Fonts {
   regular: Buffer;
@@ -33,10 +32,12 @@ export interface PdfOptions {
  * An A4 document with the Chinese fonts registered as 'regular' and 'bold', and a promise of
  * its bytes once `doc.end()` is called.
  */
-export function createPdfDocument(options: PdfOptions): {
+export async function createPdfDocument(options: PdfOptions): Promise<{
   doc: PDFKit.PDFDocument;
   finished: Promise<Buffer>;
-} {
+}> {
+  // PDFKit is loaded on the first PDF, not at start: most processes never print.
+  const { default: PDFDocument } = await import('pdfkit');
   const { regular, bold } = loadFonts();
   const doc = new PDFDocument({
     size: 'A4',
