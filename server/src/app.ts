@@ -22,7 +22,7 @@ import { calendarRoutes } from './platform/calendar/routes.js';
 import { notificationRoutes } from './platform/notifications/routes.js';
 import { registerErrorHandler } from './platform/errors/error-handler.js';
 import type { App, Deps } from './platform/http/types.js';
-import { redactedLogPaths } from './platform/privacy/mask.js';
+import { maskUrlForLog, redactedLogPaths } from './platform/privacy/mask.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { caseRoutes } from './modules/cases/routes.js';
 import { consultationRoutes } from './modules/consultations/routes.js';
@@ -40,7 +40,17 @@ export interface BuildOptions {
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<App> {
   const app = Fastify({
     logger: options.logger
-      ? { level: deps.config.logLevel, redact: { paths: redactedLogPaths, censor: '[masked]' } }
+      ? {
+          level: deps.config.logLevel,
+          redact: { paths: redactedLogPaths, censor: '[masked]' },
+          serializers: {
+            req: (request: { method: string; url: string; ip?: string }) => ({
+              method: request.method,
+              url: maskUrlForLog(request.url),
+              remoteAddress: request.ip,
+            }),
+          },
+        }
       : false,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,

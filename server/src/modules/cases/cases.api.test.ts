@@ -138,6 +138,24 @@ describe('cases', () => {
     expect(response.statusCode).toBe(413);
   });
 
+  it('R-CASE-1 an applicant may file for someone else by name, and track it under that name', async () => {
+    const filed = await fileOnline(s.applicant, s.promised.itemId, { applicantName: '李小妹' });
+    expect(filed.json().applicantName).toBe('李小妹');
+    const tracked = await t.anonymous.get(
+      `/api/track?trackingNo=${filed.json().trackingNo}&name=${encodeURIComponent('李小妹')}`,
+    );
+    expect(tracked.statusCode).toBe(200);
+  });
+
+  it('R-CAT-1 only the applicants the item sheet names may file online (Art. 13)', async () => {
+    const teacher = await t.signIn(
+      await t.createUser({ role: 'applicant', applicantKind: 'teacher' }),
+    );
+    const response = await fileOnline(teacher, s.promised.itemId);
+    expect(response.statusCode).toBe(422);
+    expect(response.json().article).toBe('Art. 13');
+  });
+
   it('R-CASE-1 window staff file on the applicant’s behalf and hold the case at once', async () => {
     const response = await s.staff.upload(
       '/api/cases',

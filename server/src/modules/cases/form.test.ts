@@ -77,4 +77,17 @@ describe('filing checks', () => {
     });
     expect(result).toEqual({ data: { purpose: '出国', copies: 2, language: 'en' }, issues: [] });
   });
+
+  it('R-CASE-1 refuses negative counts and dates that are not in the calendar', () => {
+    const fields = itemContent.parse({
+      ...base,
+      form: [
+        { key: 'copies', label: { zh: '份数' }, type: 'number' },
+        { key: 'departure', label: { zh: '出发日期' }, type: 'date' },
+      ],
+    }).form;
+    const bad = checkForm(fields, { copies: '-5', departure: '2026-13-45' });
+    expect(bad.issues.map((issue) => issue.path).sort()).toEqual(['form.copies', 'form.departure']);
+    expect(checkForm(fields, { copies: '2', departure: '2026-02-28' }).issues).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { FieldIssue } from '../../platform/errors/app-error.js';
 import type { FormField, ItemContent, Material } from '../catalog/content.js';
@@ -9,9 +10,13 @@ function fieldSchema(field: FormField): z.ZodType {
     case 'textarea':
       return z.string().trim().min(1).max(5000);
     case 'number':
-      return z.coerce.number().finite();
+      // Counts and amounts on a form: never negative, never absurd.
+      return z.coerce.number().finite().min(0).max(1_000_000);
     case 'date':
-      return z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+      return z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+        .refine((text) => DateTime.fromISO(text).isValid, 'not a date in the calendar');
     case 'select': {
       const values = (field.options ?? []).map((option) => option.value);
       return z.string().refine((value) => values.includes(value), {

@@ -163,6 +163,9 @@ export async function issueJointNotice(
 
     const required = [row.unitId, ...(await participantUnitsOf(tx, caseId))];
     const invited = input.invitees.map((invitee) => invitee.unitId);
+    if (new Set(invited).size !== invited.length) {
+      throw invalidInput([{ path: 'invitees', message: 'each unit is invited once' }]);
+    }
     const missing = required.filter((unitId) => !invited.includes(unitId));
     if (missing.length > 0) {
       throw ruleViolation(
@@ -267,6 +270,9 @@ export async function recordJointMeeting(
     }
     if (review.heldAt) {
       throw new AppError('conflict', 'the meeting has been recorded already');
+    }
+    if (input.heldAt > now) {
+      throw invalidInput([{ path: 'heldAt', message: 'a meeting is recorded after it is held' }]);
     }
 
     const participantIds = await participantUnitsOf(tx, caseId);

@@ -224,6 +224,15 @@ describe('the six ways of handling', () => {
       403,
     );
 
+    const twice = await w.c.center.post(`/api/cases/${id}/joint-review/notice`, {
+      ...notice,
+      invitees: [
+        ...notice.invitees,
+        { unitId: w.p3.id, officialTitle: '主任' },
+        notice.invitees[1],
+      ],
+    });
+    expect(twice.statusCode).toBe(422);
     notice.invitees.push({ unitId: w.p3.id, officialTitle: '主任' });
     const issued = await w.c.center.post(`/api/cases/${id}/joint-review/notice`, notice);
     expect(issued.statusCode).toBe(201);
@@ -242,6 +251,16 @@ describe('the six ways of handling', () => {
     expect(review.invitees).toHaveLength(4);
 
     expect((await w.c.staff.post(`/api/cases/${id}/actions/complete`, {})).statusCode).toBe(422);
+    const meeting = {
+      heldAt: '2026-03-05T02:00:00Z',
+      minutes: '各单位同意办理。',
+      attendees: [{ unitId: w.lead.id, hasAttended: true }],
+    };
+    const beforeHeld = await w.c.center.post(`/api/cases/${id}/joint-review/meeting`, meeting);
+    expect(beforeHeld.json().issues).toEqual([
+      { path: 'heldAt', message: 'a meeting is recorded after it is held' },
+    ]);
+    t.setNow('2026-03-05T04:00:00Z');
     const recorded = await w.c.center.post(`/api/cases/${id}/joint-review/meeting`, {
       heldAt: '2026-03-05T02:00:00Z',
       minutes: '各单位同意办理。',
@@ -333,6 +352,12 @@ describe('the six ways of handling', () => {
     expect((await w.c.staff.get(`/api/cases/${id}`)).json().dueStatus).toBe('green');
     expect(await sweepDeadlines(t.deps)).toEqual({ yellow: 0, red: 0 });
 
+    const empty = await w.c.applicant.upload(`/api/cases/${id}/resubmit`, {}, []);
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json()).toMatchObject({
+      article: 'Art. 15(5)',
+      issues: [{ path: 'materials.passport', message: '护照复印件（含签证页）' }],
+    });
     const resubmitted = await w.c.applicant.upload(`/api/cases/${id}/resubmit`, {}, [
       { field: 'material:passport', filename: 'passport-visa.pdf', content: pdfBytes },
     ]);
@@ -451,7 +476,11 @@ describe('the six ways of handling', () => {
       toWindowId: w.otherWindow.id,
       reason: '属研究生院业务',
     });
-    expect(handed.statusCode).toBe(404); // no longer visible to the sender's unit
+    // The sender sees once where the case went, and can do nothing more with it.
+    expect(handed.statusCode).toBe(200);
+    expect(handed.json()).toMatchObject({ state: 'submitted', allowedActions: [] });
+    expect(handed.json().holder.window.number).toBe(9);
+    expect((await w.c.staff.get(`/api/cases/${id}`)).statusCode).toBe(404);
     expect((await w.c.staff.get('/api/cases')).json().total).toBe(0);
 
     const received = await w.c.p1Staff.get('/api/cases');

@@ -309,7 +309,9 @@ export function caseRoutes(app: App): void {
         request.params.action,
         request.body,
       );
-      return getCaseDetail(app.deps, actor, request.params.id);
+      return getCaseDetail(app.deps, actor, request.params.id, {
+        isJustHandedOver: request.params.action === 'hand-over',
+      });
     },
   );
 

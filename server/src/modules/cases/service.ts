@@ -205,6 +205,11 @@ export async function fileCase(deps: Deps, actor: Actor, input: FilingInput): Pr
     }
   } else if (item.channel === 'hall') {
     throw ruleViolation('Art. 6', 'this item is handled at a hall window, not online');
+  } else if (actor.applicantKind && !content.applicantTypes.includes(actor.applicantKind)) {
+    // The sheet names who may apply (Art. 13); the window may still file for others in person.
+    throw ruleViolation('Art. 13', `this item is for: ${content.applicantTypes.join(', ')}`, {
+      issues: [{ path: 'itemId', message: 'not open to your kind of applicant' }],
+    });
   }
 
   const intake = isIntakeOpen(content, now);
@@ -244,7 +249,8 @@ export async function fileCase(deps: Deps, actor: Actor, input: FilingInput): Pr
         windowId: isWindowFiling ? actor.windowId : null,
         handlerId: isWindowFiling ? actor.id : null,
         applicantId: isWindowFiling ? null : actor.id,
-        applicantName: isWindowFiling ? (input.applicantName ?? '').trim() : actor.displayName,
+        // Online, the account's name unless the applicant files for someone else by name.
+        applicantName: input.applicantName?.trim() || actor.displayName,
         applicantPhone: input.applicantPhone ?? null,
         channel: isWindowFiling ? 'window' : 'online',
         filedBy: actor.id,
@@ -558,6 +564,23 @@ export async function applyCaseAction(
         break;
       }
       case 'resubmit': {
+        const [notice] = await tx
+          .select({ entries: supplementNotices.entries })
+          .from(supplementNotices)
+          .where(and(eq(supplementNotices.caseId, caseId), isNull(supplementNotices.resolvedAt)));
+        const supplied = new Set((input.materials ?? []).map((upload) => upload.materialKey));
+        const missing = (notice?.entries ?? []).filter(
+          (entry) =>
+            entry.kind === 'material' && entry.materialKey && !supplied.has(entry.materialKey),
+        );
+        if (missing.length > 0) {
+          throw ruleViolation('Art. 15(5)', 'supply every material the one-time notice lists', {
+            issues: missing.map((entry) => ({
+              path: `materials.${entry.materialKey ?? ''}`,
+              message: entry.text,
+            })),
+          });
+        }
         for (const [index, upload] of (input.materials ?? []).entries()) {
           const stored = await storeUpload(deps, tx, actor.id, upload, mimes[index] ?? '');
           await tx.insert(caseMaterials).values({
@@ -863,9 +886,10 @@ function summarise(row: CaseRow, actor: Actor) {
   };
 }
 
-export async function getCaseRowOrThrow(db: DbOrTx, actor: Actor, caseId: string) {
+/** A case the actor may see; with no actor, any case (for a step the actor has just taken). */
+export async function getCaseRowOrThrow(db: DbOrTx, actor: Actor | null, caseId: string) {
   const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
-  if (!row || !canSeeCase(actor, row, await participantUnitsOf(db, caseId))) {
+  if (!row || (actor && !canSeeCase(actor, row, await participantUnitsOf(db, caseId)))) {
     throw notFound('case');
   }
   return row;
@@ -896,9 +920,17 @@ async function describeHolder(db: DbOrTx, row: CaseRow) {
 }
 
 /** A case with its progress, materials, holder and the steps the actor may take (R-CASE-8). */
-export async function getCaseDetail(deps: Deps, actor: Actor, caseId: string) {
+export async function getCaseDetail(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  options: { isJustHandedOver?: boolean } = {},
+) {
   const { db } = deps;
-  const row = await getCaseRowOrThrow(db, actor, caseId);
+  // Right after handing a case on, the sender sees once where it went; after that it is gone.
+  const row = options.isJustHandedOver
+    ? await getCaseRowOrThrow(db, null, caseId)
+    : await getCaseRowOrThrow(db, actor, caseId);
   const [version] = await db
     .select({ content: itemVersions.content })
     .from(itemVersions)

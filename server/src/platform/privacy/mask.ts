@@ -34,3 +34,25 @@ export const redactedLogPaths = [
   '*.phone',
   '*.applicantPhone',
 ];
+
+const phonePattern = /(?<!\d)1\d{10}(?!\d)/g;
+const idCardPattern = /(?<!\d)\d{17}[\dXx](?!\d)/g;
+
+/** Masks every phone and identity-card number inside a text, such as a logged URL. */
+export function maskNumbersIn(text: string): string {
+  return text
+    .replace(idCardPattern, (match) => maskIdCard(match) ?? '')
+    .replace(phonePattern, (match) => maskPhone(match) ?? '');
+}
+
+/** A request URL fit for the log: numbers masked, the applicant's name in tracking left out. */
+export function maskUrlForLog(url: string): string {
+  const decoded = (() => {
+    try {
+      return decodeURIComponent(url);
+    } catch {
+      return url;
+    }
+  })();
+  return maskNumbersIn(decoded).replace(/([?&]name=)[^&]*/g, '$1[masked]');
+}
