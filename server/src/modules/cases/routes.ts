@@ -11,7 +11,6 @@ import { caseActions, caseStates } from './machine.js';
 import { participantDecisions } from './schema.js';
 import {
   applyCaseAction,
-  countCasesByState,
   fileCase,
   getCaseDetail,
   getCaseMaterialFile,
@@ -257,8 +256,7 @@ export function caseRoutes(app: App): void {
     async (request) => {
       const actor = requireActor(request);
       const { mine, ...rest } = request.query;
-      const list = await listCases(app.deps, actor, { ...rest, isMine: mine });
-      return { ...list, counts: await countCasesByState(app.deps, actor) };
+      return listCases(app.deps, actor, { ...rest, isMine: mine });
     },
   );
 

@@ -843,19 +843,30 @@ export async function listCases(deps: Deps, actor: Actor, query: CaseListQuery) 
           .where(inArray(cases.id, pageIds));
   rows.sort((a, b) => pageIds.indexOf(a.case.id) - pageIds.indexOf(b.case.id));
 
-  const totals = await Promise.all(
-    scopes.map(
-      (scope) =>
-        selectInScope(db, { value: count() }, scope, extra) as unknown as Promise<
-          { value: number }[]
-        >,
-    ),
-  );
+  // The counts per state are wanted beside every list; without a search they give the total too.
+  const counts = await countCasesByState(deps, actor);
+  let total: number;
+  if (query.q?.trim() || query.isMine) {
+    const totals = await Promise.all(
+      scopes.map(
+        (scope) =>
+          selectInScope(db, { value: count() }, scope, extra) as unknown as Promise<
+            { value: number }[]
+          >,
+      ),
+    );
+    total = totals.reduce((sum, [row]) => sum + (row?.value ?? 0), 0);
+  } else if (query.state) {
+    total = counts[query.state] ?? 0;
+  } else {
+    total = Object.values(counts).reduce((sum, value) => sum + value, 0);
+  }
 
   const now = deps.now();
   const shareLeft = await workingShareLeft(deps);
   return {
-    total: totals.reduce((sum, [row]) => sum + (row?.value ?? 0), 0),
+    total,
+    counts,
     items: rows.map((row) => ({
       ...summarise(row.case, actor),
       itemCode: row.itemCode,
