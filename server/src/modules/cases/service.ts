@@ -726,10 +726,31 @@ export async function applyCaseAction(
   });
 }
 
-/** The share of a limit left in office hours, by the calendar of the window's campus. */
+interface ColourCalendar {
+  loadedAt: number;
+  calendar: WorkingCalendar;
+  campusOf: Map<string, string>;
+}
+
+const colourCalendars = new WeakMap<object, ColourCalendar>();
+const colourCalendarSeconds = 30;
+
+/**
+ * The share of a limit left in office hours, by the calendar of the window's campus. Lists ask
+ * for it on every request, so the calendar is reused for half a minute: a colour may lag a
+ * calendar edit that long, while due times are always computed from a fresh one.
+ */
 async function workingShareLeft(deps: Deps): Promise<(windowId: string | null) => ShareLeft> {
-  const calendar = await loadCalendar(deps);
-  const campusOf = await campusesOfWindows(deps.db);
+  let cached = colourCalendars.get(deps.db);
+  if (!cached || Date.now() - cached.loadedAt > colourCalendarSeconds * 1000) {
+    cached = {
+      loadedAt: Date.now(),
+      calendar: await loadCalendar(deps),
+      campusOf: await campusesOfWindows(deps.db),
+    };
+    colourCalendars.set(deps.db, cached);
+  }
+  const { calendar, campusOf } = cached;
   return (windowId) => {
     const campusId = windowId ? campusOf.get(windowId) : undefined;
     return (acceptedAt, dueAt, at) => calendar.remainingShare(acceptedAt, dueAt, at, campusId);

@@ -99,8 +99,20 @@ const startOfDay = (day: IsoDay) => DateTime.fromISO(day, { zone: calendarZone }
 export const dayOf = (at: Date): IsoDay =>
   DateTime.fromJSDate(at, { zone: calendarZone }).toFormat('yyyy-MM-dd');
 
-export const addDays = (day: IsoDay, count: number): IsoDay =>
-  startOfDay(day).plus({ days: count }).toFormat('yyyy-MM-dd');
+const nextDays = new Map<IsoDay, IsoDay>();
+
+export const addDays = (day: IsoDay, count: number): IsoDay => {
+  // Walking day by day is the hot path of every deadline; the next date never changes.
+  if (count === 1) {
+    let next = nextDays.get(day);
+    if (next === undefined) {
+      next = startOfDay(day).plus({ days: 1 }).toFormat('yyyy-MM-dd');
+      nextDays.set(day, next);
+    }
+    return next;
+  }
+  return startOfDay(day).plus({ days: count }).toFormat('yyyy-MM-dd');
+};
 
 /** How many dates from `from` to `to`, both included. */
 export const dayCount = (from: IsoDay, to: IsoDay): number =>
@@ -121,6 +133,8 @@ export class WorkingCalendar {
   private readonly arranged = new Map<IsoDay, CalendarOverride>();
   /** Keyed by campus id, '' for the rows that hold on every campus. */
   private readonly overrides = new Map<string, Map<IsoDay, CalendarOverride>>();
+  private readonly moments = new Map<string, number>();
+  private readonly workingDays = new Map<string, boolean>();
 
   constructor(input: WorkingCalendarInput) {
     this.periods = input.officeHours
@@ -186,7 +200,14 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(day: IsoDay | Date, campusId?: string | null): boolean {
-    return this.describeDay(typeof day === 'string' ? day : dayOf(day), campusId).isWorkingDay;
+    const iso = typeof day === 'string' ? day : dayOf(day);
+    const key = `${campusId ?? ''} ${iso}`;
+    let isWorking = this.workingDays.get(key);
+    if (isWorking === undefined) {
+      isWorking = this.describeDay(iso, campusId).isWorkingDay;
+      this.workingDays.set(key, isWorking);
+    }
+    return isWorking;
   }
 
   /** Working days after `from` up to and including `to`; the first day is not counted. */
@@ -364,7 +385,14 @@ export class WorkingCalendar {
   }
 
   private momentOf(day: IsoDay, minute: number): Date {
-    return startOfDay(day).plus({ minutes: minute }).toJSDate();
+    // Work lists ask for the same few days again and again; time-zone arithmetic is costly.
+    const key = `${day} ${minute}`;
+    let epoch = this.moments.get(key);
+    if (epoch === undefined) {
+      epoch = startOfDay(day).plus({ minutes: minute }).toMillis();
+      this.moments.set(key, epoch);
+    }
+    return new Date(epoch);
   }
 
   /** The close of office hours on a day. */
