@@ -5,6 +5,7 @@ import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -75,6 +76,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     },
   });
   await app.register(cookie);
+  // Only the doors a stranger can knock on are limited, each on its own route (sign-in, sign-up,
+  // public tracking); the account lockout guards each account besides.
+  await app.register(rateLimit, { global: false });
   await app.register(multipart, {
     limits: { fileSize: deps.config.uploadMaxBytes, files: 20, fields: 50 },
   });

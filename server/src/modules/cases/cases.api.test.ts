@@ -108,6 +108,18 @@ describe('cases', () => {
     ]);
   });
 
+  it('R-CASE-1 public tracking slows down anyone guessing numbers', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 31; attempt += 1) {
+      const response = await t.anonymous.get(
+        `/api/track?trackingNo=OS260302-AAAA${attempt}&name=x`,
+      );
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(0, 30).every((status) => status === 404)).toBe(true);
+    expect(statuses[30]).toBe(429);
+  });
+
   it('R-CASE-1 refuses a filing without a required material, listing every missing field', async () => {
     const response = await s.applicant.upload(
       '/api/cases',

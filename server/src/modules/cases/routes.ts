@@ -370,6 +370,8 @@ export function caseRoutes(app: App): void {
   app.get(
     '/api/track',
     {
+      // Number and name are all it asks: guessing them must stay slow.
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['cases'],
         summary: "Public progress of a case by tracking number and the applicant's name",

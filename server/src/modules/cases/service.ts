@@ -140,7 +140,12 @@ function mayAct(actor: Actor, row: CaseRow, action: CaseAction): boolean {
 
 /** The steps this actor can take on the case now. */
 export function actionsFor(actor: Actor, row: CaseRow): CaseAction[] {
-  return allowedActions(row.state).filter((action) => mayAct(actor, row, action));
+  return allowedActions(row.state).filter(
+    (action) =>
+      mayAct(actor, row, action) &&
+      // Art. 15(1): completing on the spot is offered only for items promised on the spot.
+      (action !== 'complete-immediately' || row.limit.kind === 'on-the-spot'),
+  );
 }
 
 function isIntakeOpen(content: ItemContent, at: Date): { isOpen: boolean; why: string } {

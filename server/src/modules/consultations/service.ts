@@ -8,6 +8,7 @@ import type { Actor, Deps } from '../../platform/http/types.js';
 import { notify } from '../../platform/notifications/service.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
 import { cases } from '../cases/schema.js';
+import { canSeeCase } from '../cases/service.js';
 import type { LocalText } from '../catalog/content.js';
 import { items, itemVersions } from '../catalog/schema.js';
 import { halls, units, windows } from '../org/schema.js';
@@ -467,8 +468,12 @@ export async function markConsultationFiled(
     const row = await lockOrThrow(tx, actor, id);
     checkHolder(actor, row, 'mark-filed');
     if (caseId) {
-      const [found] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId));
-      if (!found) {
+      const [found] = await tx
+        .select({ id: cases.id, applicantId: cases.applicantId, unitId: cases.unitId })
+        .from(cases)
+        .where(eq(cases.id, caseId));
+      // A case the actor may not see is, for them, no case at all.
+      if (!found || !canSeeCase(actor, found)) {
         throw invalidInput([{ path: 'caseId', message: 'no case has this id' }]);
       }
     }

@@ -52,11 +52,14 @@ export function authRoutes(app: App): void {
   app.post(
     '/api/auth/login',
     {
-      config: { skipCsrf: true },
+      config: { skipCsrf: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with a local account',
-        body: z.object({ username: z.string().trim().min(1), password: z.string().min(1) }),
+        body: z.object({
+          username: z.string().trim().min(1).max(100),
+          password: z.string().min(1).max(200),
+        }),
         response: { 200: signedIn },
       },
     },
@@ -77,7 +80,7 @@ export function authRoutes(app: App): void {
   app.post(
     '/api/auth/register',
     {
-      config: { skipCsrf: true },
+      config: { skipCsrf: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Create an applicant account and sign in',
@@ -138,7 +141,10 @@ export function authRoutes(app: App): void {
       schema: {
         tags: ['auth'],
         summary: 'Change the password; every session of the account ends',
-        body: z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(1) }),
+        body: z.object({
+          currentPassword: z.string().min(1).max(200),
+          newPassword: z.string().min(1).max(200),
+        }),
         response: { 204: z.null() },
       },
     },

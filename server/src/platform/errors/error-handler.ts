@@ -47,7 +47,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const status = fastifyError.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return reply.status(status).send({
-        error: status === 413 ? 'payload-too-large' : 'bad-request',
+        error:
+          status === 413 ? 'payload-too-large' : status === 429 ? 'rate-limited' : 'bad-request',
         message: fastifyError.message,
       });
     }
