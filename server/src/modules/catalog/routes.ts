@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { requireActor, requireRole } from '../../platform/auth/guards.js';
 import { AppError, invalidInput } from '../../platform/errors/app-error.js';
@@ -82,6 +83,18 @@ const binary = z.unknown().describe('a file');
 
 /** The catalogue of service items and their sheets (R-CAT-1 … R-CAT-6). */
 export function catalogRoutes(app: App): void {
+  const publicLists = new LRUCache<string, Awaited<ReturnType<typeof listItems>>>({
+    max: 500,
+    ttl: 10_000,
+  });
+  // Cleared before any change's answer leaves, so whoever changed an item never reads it stale.
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    if (request.method !== 'GET' && request.url.startsWith('/api/items')) {
+      publicLists.clear();
+    }
+    done(null, payload);
+  });
+
   const { deps } = app;
 
   app.get(
@@ -101,7 +114,21 @@ export function catalogRoutes(app: App): void {
         },
       },
     },
-    async (request) => listItems(deps, request.actor, request.query),
+    async (request) => {
+      // The public catalogue is the same for everyone: answers are kept briefly and dropped at
+      // every change made here; another server process's change shows within the TTL.
+      const isPublic = !request.query.status || request.query.status === 'published';
+      const key = JSON.stringify(request.query);
+      const cached = isPublic ? publicLists.get(key) : undefined;
+      if (cached) {
+        return cached;
+      }
+      const result = await listItems(deps, request.actor, request.query);
+      if (isPublic) {
+        publicLists.set(key, result);
+      }
+      return result;
+    },
   );
 
   app.get(
