@@ -118,13 +118,17 @@ async function startServer(port: number): Promise<RunningServer> {
     DATA_DIR: benchDataDir,
   };
   delete env.SMTP_URL;
-  // node itself with the tsx loader, not the tsx CLI: the pid measured is the server's own.
+  // The compiled server, as `npm start` runs it, so the pid measured is the server's own.
   // BENCH_PROFILE=1 leaves a CPU profile of the server in bench/.data/profiles when it stops.
   const profiling =
     process.env.BENCH_PROFILE === '1'
       ? ['--cpu-prof', `--cpu-prof-dir=${path.join(benchDataDir, 'profiles')}`]
       : [];
-  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'server/src/main.ts'], {
+  const built = spawnSync('npm', ['run', 'build', '-w', 'server'], { cwd: rootDir, stdio: 'pipe' });
+  if (built.status !== 0) {
+    throw new Error(`the server build failed:\n${built.stdout.toString()}`);
+  }
+  const child = spawn(process.execPath, [...profiling, 'server/dist/main.js'], {
     cwd: rootDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -906,7 +910,7 @@ async function main(): Promise<void> {
         seconds,
         warmUpSeconds,
         aloneSeconds,
-        server: 'node --import tsx server/src/main.ts, LOG_LEVEL=warn, one process',
+        server: 'node server/dist/main.js (compiled), LOG_LEVEL=warn, one process',
         sharedCores: 'server, PostgreSQL and autocannon on the same machine',
         loadAtStart,
       },
