@@ -431,19 +431,3 @@ export async function getJointReview(deps: Deps, actor: Actor, caseId: string) {
     invitees,
   };
 }
-
-/** Participants of a joint case with their decisions, for the case page. */
-export async function listParticipants(deps: Deps, caseId: string) {
-  return deps.db
-    .select({
-      unitId: caseParticipants.unitId,
-      unitNameZh: units.nameZh,
-      unitNameEn: units.nameEn,
-      decision: caseParticipants.decision,
-      reason: caseParticipants.reason,
-      decidedAt: caseParticipants.decidedAt,
-    })
-    .from(caseParticipants)
-    .innerJoin(units, eq(units.id, caseParticipants.unitId))
-    .where(eq(caseParticipants.caseId, caseId));
-}
