@@ -110,32 +110,36 @@ export function ConsultationsPage() {
           />
         </Space>
       </div>
-      <Space wrap style={{ marginBottom: 12 }}>
+      <div className="filter-bars">
         {isDesk ? (
-          <Segmented<Scope>
-            value={scope ?? 'held'}
-            onChange={(value) => set('scope', value === 'held' ? undefined : value)}
-            data-testid="consultation-scope"
+          <div className="filter-bar">
+            <Segmented<Scope>
+              value={scope ?? 'held'}
+              onChange={(value) => set('scope', value === 'held' ? undefined : value)}
+              data-testid="consultation-scope"
+              options={[
+                { value: 'held', label: t('consultations.scopes.held') },
+                { value: 'queue', label: t('consultations.scopes.queue') },
+                { value: 'handed-away', label: t('consultations.scopes.handedAway') },
+              ]}
+            />
+          </div>
+        ) : null}
+        <div className="filter-bar">
+          <Segmented<string>
+            value={state ?? 'all'}
+            onChange={(value) => set('state', value === 'all' ? undefined : value)}
+            data-testid="consultation-state"
             options={[
-              { value: 'held', label: t('consultations.scopes.held') },
-              { value: 'queue', label: t('consultations.scopes.queue') },
-              { value: 'handed-away', label: t('consultations.scopes.handedAway') },
+              { value: 'all', label: t('common.all') },
+              ...consultationStates.map((value) => ({
+                value,
+                label: `${t(`consultations.states.${value}`)} (${list.data?.counts[value] ?? 0})`,
+              })),
             ]}
           />
-        ) : null}
-        <Segmented<string>
-          value={state ?? 'all'}
-          onChange={(value) => set('state', value === 'all' ? undefined : value)}
-          data-testid="consultation-state"
-          options={[
-            { value: 'all', label: t('common.all') },
-            ...consultationStates.map((value) => ({
-              value,
-              label: `${t(`consultations.states.${value}`)} (${list.data?.counts[value] ?? 0})`,
-            })),
-          ]}
-        />
-      </Space>
+        </div>
+      </div>
       {list.isError ? <ErrorAlert error={list.error} /> : null}
       <Table<ConsultationRow>
         rowKey="id"
