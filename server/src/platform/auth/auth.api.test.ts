@@ -137,6 +137,30 @@ describe('accounts and sessions', () => {
   });
 });
 
+describe('usernames', () => {
+  it('R-PLT-9 are one account whatever their letter case', async () => {
+    const t = await createTestApp();
+    try {
+      const signUp = (username: string) =>
+        t.anonymous.post('/api/auth/register', {
+          username,
+          password: 'Strong#Pass1',
+          displayName: '张同学',
+          applicantKind: 'student',
+        });
+      expect((await signUp('Zhang.San')).statusCode).toBe(201);
+      expect((await signUp('zhang.san')).statusCode).toBe(409);
+      const login = await t.anonymous.post('/api/auth/login', {
+        username: 'ZHANG.SAN',
+        password: 'Strong#Pass1',
+      });
+      expect(login.json().user.username).toBe('zhang.san');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 async function loginCookie(t: TestApp, username: string): Promise<string> {
   const response = await t.anonymous.post('/api/auth/login', { username, password: testPassword });
   return response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');

@@ -57,7 +57,7 @@ export function authRoutes(app: App): void {
         tags: ['auth'],
         summary: 'Sign in with a local account',
         body: z.object({
-          username: z.string().trim().min(1).max(100),
+          username: z.string().trim().min(1).max(100).toLowerCase(),
           password: z.string().min(1).max(200),
         }),
         response: { 200: signedIn },
@@ -88,7 +88,9 @@ export function authRoutes(app: App): void {
           username: z
             .string()
             .trim()
-            .regex(/^[a-zA-Z0-9_.@-]{3,64}$/, '3–64 letters, digits or _ . @ -'),
+            .regex(/^[a-zA-Z0-9_.@-]{3,64}$/, '3–64 letters, digits or _ . @ -')
+            // One person, one name: Zhang and zhang are the same account.
+            .toLowerCase(),
           password: z.string().min(1).max(200),
           displayName: z.string().trim().min(1).max(100),
           applicantKind: z.enum(applicantKinds),

@@ -70,7 +70,8 @@ export function userRoutes(app: App): void {
           username: z
             .string()
             .trim()
-            .regex(/^[a-zA-Z0-9_.@-]{3,64}$/),
+            .regex(/^[a-zA-Z0-9_.@-]{3,64}$/)
+            .toLowerCase(),
           displayName: z.string().trim().min(1).max(100),
           role: z.enum(roles),
           password: z.string().min(1).max(200),
