@@ -152,7 +152,9 @@ export function FileCasePage() {
         extra={[
           isWindowFiling ? (
             <Link key="case" to={`/desk/cases/${file.data.id}`}>
-              <Button type="primary">{t('filing.openCase')}</Button>
+              <Button type="primary" data-testid="open-filed-case">
+                {t('filing.openCase')}
+              </Button>
             </Link>
           ) : (
             <Link key="case" to={`/my/cases/${file.data.id}`}>
